@@ -1,0 +1,101 @@
+// createMockApp: wires HTTP to the store, the resources, the lifecycle and the control API. Wiring only.
+import { Hono } from 'hono';
+import { loadSpec } from '../spec/document.js';
+import { controlRoutes, controlMiddleware } from './control/routes.js';
+import { MockControlState } from './control/state.js';
+import { bearerAuth } from './http/auth.js';
+import type { TenantEnv } from './http/auth.js';
+import { limitBody } from './http/body.js';
+import { requestLog } from './http/log.js';
+import { ApiError } from './http/errors.js';
+import { renderError } from './http/render.js';
+import { ClusterLifecycle } from './lifecycle/lifecycle.js';
+import { defaultAgentImages } from './lifecycle/manifest.js';
+import { resolveOptions } from './options.js';
+import type { MockOptions, ResolvedOptions } from './options.js';
+import { domain, domainIndexes } from './resources/domain.js';
+import { methodNotAllowed, resourceRoutes } from './resources/routes.js';
+import { NOT_FOUND, ResourceService } from './resources/service.js';
+import { MockClock } from './store/clock.js';
+import type { Clock } from './store/clock.js';
+import type { ResourceName } from './store/document.js';
+import { Store } from './store/store.js';
+import { DocumentValidator } from './validation/validator.js';
+
+/** Everything one mock instance holds; the control API and tests reach it through here. */
+export interface MockRuntime {
+  options: ResolvedOptions;
+  clock: Clock;
+  store: Store;
+  validator: DocumentValidator;
+  lifecycle: ClusterLifecycle;
+  services: Record<ResourceName, ResourceService>;
+  control: MockControlState;
+}
+
+export interface Mock {
+  app: Hono<TenantEnv>;
+  runtime: MockRuntime;
+}
+
+export function createMockApp(options: MockOptions = {}): Hono<TenantEnv> {
+  return createMock(options).app;
+}
+
+export function createMock(options: MockOptions = {}): Mock {
+  const runtime = createRuntime(options);
+  const app = new Hono<TenantEnv>();
+  app.onError(renderError);
+  app.notFound((c) => renderError(new ApiError(404, NOT_FOUND), c));
+  if (runtime.options.log) app.use('*', requestLog(runtime.options.log));
+  if (runtime.options.control) app.use('*', controlMiddleware(runtime));
+  app.use('*', async (_c, next) => {
+    runtime.lifecycle.settle();
+    await next();
+  });
+  mountRootRoutes(app, runtime);
+  mountApi(app, runtime);
+  if (runtime.options.control) app.route('/__mock', controlRoutes(runtime));
+  return { app, runtime };
+}
+
+function createRuntime(options: MockOptions): MockRuntime {
+  const resolved = resolveOptions(options);
+  const clock = options.clock ?? new MockClock();
+  const store = new Store(domainIndexes());
+  const lifecycle = new ClusterLifecycle(store, clock, { activationDelayMs: resolved.activationDelayMs });
+  const validator = new DocumentValidator();
+  const deps = { store, validator, profile: resolved.profile, limits: resolved.limits };
+  const services = {
+    kubeclusters: new ResourceService(domain.kubeclusters, { ...deps, initialServerFields: (_id, context) => lifecycle.initialFields(context.baseUrl) }),
+    objectstores: new ResourceService(domain.objectstores, deps),
+    kubebackups: new ResourceService(domain.kubebackups, deps),
+  };
+  return { options: resolved, clock, store, validator, lifecycle, services, control: new MockControlState(resolved.limits.journalSize) };
+}
+
+/** Outside `/api/v1`, without the API token: the OpenAPI document and the agent manifest. */
+function mountRootRoutes(app: Hono<TenantEnv>, runtime: MockRuntime): void {
+  app.get('/api-docs', (c) => c.json(loadSpec()));
+  app.all('/api-docs', methodNotAllowed);
+  app.get('/kubeclusteragents/:agentId/:file', (c) => {
+    const manifest = runtime.lifecycle.applyManifest(new URL(c.req.url).pathname);
+    return c.body(manifest, 200, { 'Content-Type': 'application/yaml; charset=utf-8' });
+  });
+}
+
+function mountApi(app: Hono<TenantEnv>, runtime: MockRuntime): void {
+  const { options, clock } = runtime;
+  app.use('/api/v1/*', limitBody(options.limits.maxBodyBytes), bearerAuth(options.tokens));
+  app.get('/api/v1/kubeclusters/cloudcasa-images', (c) => c.json(defaultAgentImages));
+  app.all('/api/v1/kubeclusters/cloudcasa-images', methodNotAllowed);
+  const deps = {
+    profile: options.profile,
+    limits: options.limits,
+    now: () => clock.now(),
+    baseUrl: (c: { req: { url: string } }) => options.publicUrl ?? new URL(c.req.url).origin,
+  };
+  for (const service of Object.values(runtime.services)) {
+    app.route(`/api/v1/${service.definition.name}`, resourceRoutes(service, deps));
+  }
+}

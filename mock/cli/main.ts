@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// The `kubeclusters-mock` executable: parses arguments and hands over to `serve` or `conformance`.
+import { Command, CommanderError } from 'commander';
+import { serveCommand } from './serve.js';
+
+const program = new Command('kubeclusters-mock')
+  .description("Mock server and conformance test kit for CloudCasa's kubeclusters API")
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride();
+
+program.addCommand(serveCommand());
+program
+  .command('conformance')
+  .description('Check a server (the mock or any other) against the documented kubeclusters behaviours')
+  .helpOption(false)
+  .allowUnknownOption(true)
+  .allowExcessArguments(true)
+  .action(async (_options: unknown, command: Command) => {
+    // Loaded on demand: the conformance runner brings vitest, which `serve` never needs.
+    const { runConformanceCli } = await import('../../conformance/cli.js');
+    process.exitCode = await runConformanceCli(command.args);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) process.exitCode = error.exitCode;
+  else {
+    console.error(`kubeclusters-mock: ${(error as Error).message}`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,97 @@
+// `kubeclusters-mock serve`: starts the mock, prints how to use it, stops cleanly on SIGINT/SIGTERM.
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { generateFixtures } from '../../fixtures/generate.js';
+import { loadSeedFixtures } from '../../fixtures/seed.js';
+import type { FixtureSet } from '../../fixtures/types.js';
+import { readFixtureFile } from '../control/routes.js';
+import { ApiError } from '../http/errors.js';
+import { profiles } from '../options.js';
+import type { ProfileName } from '../options.js';
+import { DEFAULT_HOST, DEFAULT_PORT, startMockServer } from '../server.js';
+
+interface ServeFlags {
+  port: number;
+  host: string;
+  profile: ProfileName;
+  fixtures?: string;
+  fixturesTenant?: string;
+  tokens?: string[];
+  activationDelay: number | 'never';
+  publicUrl?: string;
+  control: boolean;
+  log: boolean;
+}
+
+export function serveCommand(): Command {
+  return new Command('serve')
+    .description('Start the mock on a local port')
+    .option('-p, --port <port>', 'port to listen on (0 picks a free one)', parsePort, DEFAULT_PORT)
+    .option('-H, --host <host>', 'address to listen on', DEFAULT_HOST)
+    .addOption(new Option('--profile <name>', 'where sources disagree, which side to take').choices(Object.keys(profiles)).default('strict'))
+    .option('--fixtures <seed|N|file>', 'data to start with: "seed" (the guide\'s examples), a number of generated clusters, or a JSON file')
+    .option('--fixtures-tenant <token>', 'the token that owns the fixtures (default: the first of --tokens, else "demo")')
+    .option('--tokens <a,b,...>', 'accept only these bearer tokens (default: any non-empty token)', (v: string) => v.split(',').map((t) => t.trim()).filter(Boolean))
+    .option('--activation-delay <delay>', 'from applying the agent manifest to ACTIVE: e.g. 3s, 500ms, 0 (at once) or never (control API only)', parseDelay, 3000)
+    .option('--public-url <url>', 'base URL written into status.agentURL and Location (default: the request\'s host)')
+    .option('--no-control', 'do not serve the test-control API under /__mock')
+    .option('--log', 'print one line per request', false)
+    .action(async (flags: ServeFlags) => {
+      await serve(flags);
+    });
+}
+
+async function serve(flags: ServeFlags): Promise<void> {
+  const fixtures = flags.fixtures === undefined ? undefined : await fixturesFrom(flags.fixtures);
+  const mock = await startMockServer({
+    port: flags.port,
+    host: flags.host,
+    profile: flags.profile,
+    tokens: flags.tokens,
+    activationDelayMs: flags.activationDelay,
+    publicUrl: flags.publicUrl,
+    control: flags.control,
+    fixtures,
+    fixturesTenant: flags.fixturesTenant,
+    log: flags.log ? (line) => console.log(line) : undefined,
+  }).catch((error: Error) => {
+    console.error(`kubeclusters-mock: ${error instanceof ApiError ? `${error.message} ${JSON.stringify(error.issues ?? '')}` : error.message}`);
+    process.exit(1);
+  });
+  const token = flags.fixturesTenant ?? flags.tokens?.[0] ?? 'demo';
+  console.log(`kubeclusters-mock listening on ${mock.url} (profile ${flags.profile})`);
+  console.log(`  API:      ${mock.url}/api/v1   (OpenAPI at ${mock.url}/api-docs)`);
+  if (flags.control) console.log(`  Control:  ${mock.url}/__mock`);
+  if (fixtures) console.log(`  Data:     ${fixtures.kubeclusters.length} clusters for token "${token}"`);
+  console.log(`  Try:      curl -s -H 'Authorization: Bearer ${token}' ${mock.url}/api/v1/kubeclusters`);
+  console.log('Press Ctrl+C to stop.');
+  const stop = (signal: string) => {
+    console.log(`\n${signal}: stopping`);
+    mock.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+async function fixturesFrom(value: string): Promise<FixtureSet> {
+  if (value === 'seed') return loadSeedFixtures();
+  if (/^\d+$/.test(value)) return generateFixtures({ count: Number(value) });
+  return readFixtureFile(value);
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('expected a whole number from 0 to 65535');
+  return port;
+}
+
+export function parseDelay(value: string): number | 'never' {
+  if (value === 'never') return 'never';
+  if (value === '0') return 0;
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m)$/.exec(value.trim());
+  if (!match) throw new InvalidArgumentError('expected a duration such as 3s, 500ms, 1m, 0 or never');
+  const unit = { ms: 1, s: 1000, m: 60_000 }[match[2] as 'ms' | 's' | 'm'];
+  return Math.round(Number(match[1]) * unit);
+}

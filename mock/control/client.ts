@@ -1,0 +1,103 @@
+// A typed client for the control API, for tests that drive a mock (over HTTP or in-process).
+import type { FixtureSet } from '../../fixtures/types.js';
+import type { Snapshot } from './snapshot.js';
+import type { Fault, FaultSpec, JournalEntry } from './state.js';
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response> | Response;
+
+export interface ClockState {
+  now: number;
+  iso: string;
+  frozen: boolean;
+  offsetMs: number;
+}
+
+export interface AgentMove {
+  _id: string;
+  _etag: string;
+  status: { state: string; [field: string]: unknown };
+}
+
+export type FixturesRequest =
+  | { seed: true; tenant?: string }
+  | { generate: number; randomSeed?: number; tenant?: string }
+  | { file: string; tenant?: string }
+  | { fixtures: FixtureSet; tenant?: string };
+
+export class MockControlClient {
+  readonly #base: string;
+
+  /** `baseUrl` is the mock's root (e.g. `http://127.0.0.1:4010`); `fetchImpl` may be `app.request` for in-process use. */
+  constructor(
+    baseUrl: string,
+    private readonly fetchImpl: FetchLike = fetch,
+  ) {
+    this.#base = `${baseUrl.replace(/\/+$/, '')}/__mock`;
+  }
+
+  reset(): Promise<void> {
+    return this.#call('POST', '/reset').then(() => undefined);
+  }
+
+  loadFixtures(request: FixturesRequest): Promise<{ tenant: string; loaded: number }> {
+    return this.#call('POST', '/fixtures', request);
+  }
+
+  exportState(): Promise<Snapshot> {
+    return this.#call('GET', '/state');
+  }
+
+  importState(snapshot: Snapshot): Promise<void> {
+    return this.#call('PUT', '/state', snapshot).then(() => undefined);
+  }
+
+  clock(): Promise<ClockState> {
+    return this.#call('GET', '/clock');
+  }
+
+  advanceClock(ms: number): Promise<ClockState> {
+    return this.#call('POST', '/clock/advance', { ms });
+  }
+
+  setClock(time: string | number): Promise<ClockState> {
+    return this.#call('POST', '/clock/set', { time });
+  }
+
+  freezeClock(): Promise<ClockState> {
+    return this.#call('POST', '/clock/freeze');
+  }
+
+  connectAgent(clusterId: string): Promise<AgentMove> {
+    return this.#call('POST', `/clusters/${encodeURIComponent(clusterId)}/connect`);
+  }
+
+  disconnectAgent(clusterId: string): Promise<AgentMove> {
+    return this.#call('POST', `/clusters/${encodeURIComponent(clusterId)}/disconnect`);
+  }
+
+  setState(clusterId: string, state: string): Promise<AgentMove> {
+    return this.#call('POST', `/clusters/${encodeURIComponent(clusterId)}/state`, { state });
+  }
+
+  journal(limit?: number): Promise<JournalEntry[]> {
+    const query = limit === undefined ? '' : `?limit=${limit}`;
+    return this.#call<{ entries: JournalEntry[] }>('GET', `/journal${query}`).then((body) => body.entries);
+  }
+
+  addFault(spec: FaultSpec): Promise<Fault> {
+    return this.#call<{ fault: Fault }>('POST', '/faults', spec).then((body) => body.fault);
+  }
+
+  clearFaults(): Promise<void> {
+    return this.#call('DELETE', '/faults').then(() => undefined);
+  }
+
+  async #call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const init: RequestInit = { method, headers: body === undefined ? {} : { 'Content-Type': 'application/json' } };
+    if (body !== undefined) init.body = JSON.stringify(body);
+    const response = await this.fetchImpl(`${this.#base}${path}`, init);
+    const text = await response.text();
+    if (!response.ok) throw new Error(`control API ${method} ${path} answered ${response.status}: ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+}

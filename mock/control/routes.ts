@@ -1,0 +1,172 @@
+// The test-control API under /__mock: reset, fixtures, state, clock, agents, journal and faults.
+import { readFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Hono } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { generateFixtures } from '../../fixtures/generate.js';
+import { loadSeedFixtures } from '../../fixtures/seed.js';
+import type { FixtureSet } from '../../fixtures/types.js';
+import type { MockRuntime } from '../app.js';
+import type { TenantEnv } from '../http/auth.js';
+import { readJsonBody } from '../http/body.js';
+import { ApiError } from '../http/errors.js';
+import { renderError } from '../http/render.js';
+import { MockClock } from '../store/clock.js';
+import { parseHttpDate } from '../store/http-date.js';
+import { exportState, importState, loadFixtures } from './snapshot.js';
+import type { FaultSpec } from './state.js';
+
+export const CONTROL_PREFIX = '/__mock';
+export const DEFAULT_TENANT = 'demo';
+
+/** Journals every API request and applies injected faults; control requests themselves are left alone. */
+export function controlMiddleware(runtime: MockRuntime): MiddlewareHandler<TenantEnv> {
+  return async (c, next) => {
+    const url = new URL(c.req.url);
+    if (url.pathname.startsWith(CONTROL_PREFIX)) return next();
+    const started = performance.now();
+    const fault = runtime.control.takeFault(c.req.method, url.pathname);
+    if (fault?.latencyMs) await sleep(fault.latencyMs);
+    if (fault?.status) c.res = renderError(new ApiError(fault.status, `Injected fault ${fault.id}: answering ${fault.status}`), c);
+    else await next();
+    runtime.control.record({
+      time: new Date().toISOString(),
+      method: c.req.method,
+      path: url.pathname + url.search,
+      status: c.res.status,
+      durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+    });
+  };
+}
+
+export function controlRoutes(runtime: MockRuntime): Hono<TenantEnv> {
+  const control = new Hono<TenantEnv>();
+  const ok = (c: Context, extra: Record<string, unknown> = {}) => c.json({ _status: 'OK', ...extra });
+
+  control.post('/reset', (c) => {
+    runtime.store.clear();
+    runtime.control.reset();
+    return ok(c);
+  });
+  control.post('/fixtures', async (c) => {
+    const body = (await readJsonBody(c)) as Record<string, unknown>;
+    const tenant = typeof body['tenant'] === 'string' ? body['tenant'] : defaultTenant(runtime);
+    const fixtures = await fixturesFrom(body);
+    const loaded = loadFixtures({ ...runtime, tenant, fixtures, baseUrl: baseUrlOf(runtime, c) });
+    return ok(c, { tenant, loaded });
+  });
+  control.get('/state', (c) => c.json(exportState(runtime.store, runtime.lifecycle)));
+  control.put('/state', async (c) => {
+    importState(runtime.store, runtime.lifecycle, await readJsonBody(c));
+    runtime.lifecycle.settle();
+    return ok(c);
+  });
+  mountClock(control, runtime);
+  mountAgents(control, runtime);
+  mountJournalAndFaults(control, runtime);
+  return control;
+}
+
+function mountClock(control: Hono<TenantEnv>, runtime: MockRuntime): void {
+  const clock = () => {
+    if (!(runtime.clock instanceof MockClock)) throw new ApiError(409, 'This mock was given its own clock; it cannot be moved through the control API');
+    return runtime.clock;
+  };
+  const describe = (c: Context) => {
+    runtime.lifecycle.settle();
+    const state = clock().describe();
+    return c.json({ ...state, iso: new Date(state.now).toISOString() });
+  };
+  control.get('/clock', describe);
+  control.post('/clock/advance', async (c) => {
+    const body = (await readJsonBody(c)) as Record<string, unknown>;
+    const ms = typeof body['ms'] === 'number' ? body['ms'] : typeof body['seconds'] === 'number' ? body['seconds'] * 1000 : NaN;
+    if (!Number.isFinite(ms) || ms < 0) throw new ApiError(400, 'Invalid body: send {"ms": <non-negative number>} or {"seconds": <non-negative number>}');
+    clock().advance(ms);
+    return describe(c);
+  });
+  control.post('/clock/set', async (c) => {
+    const { time } = (await readJsonBody(c)) as Record<string, unknown>;
+    const ms = typeof time === 'number' ? time : typeof time === 'string' ? (parseHttpDate(time) ?? Date.parse(time)) : NaN;
+    if (!Number.isFinite(ms)) throw new ApiError(400, 'Invalid body: send {"time": <ISO date, RFC 1123 date or epoch ms>}');
+    clock().set(ms);
+    return describe(c);
+  });
+  control.post('/clock/freeze', (c) => (clock().freeze(), describe(c)));
+  control.post('/clock/unfreeze', (c) => (clock().unfreeze(), describe(c)));
+}
+
+function mountAgents(control: Hono<TenantEnv>, runtime: MockRuntime): void {
+  const answer = (c: Context, to: string) => {
+    const doc = runtime.lifecycle.moveTo(c.req.param('id') ?? '', to);
+    return c.json({ _status: 'OK', _id: doc._id, _etag: doc._etag, status: doc['status'] });
+  };
+  control.post('/clusters/:id/connect', (c) => answer(c, 'ACTIVE'));
+  control.post('/clusters/:id/disconnect', (c) => answer(c, 'INACTIVE'));
+  control.post('/clusters/:id/state', async (c) => {
+    const { state } = (await readJsonBody(c)) as Record<string, unknown>;
+    if (typeof state !== 'string') throw new ApiError(400, 'Invalid body: send {"state": "REGISTERED" | "PENDING" | "ACTIVE" | "INACTIVE"}');
+    return answer(c, state);
+  });
+}
+
+function mountJournalAndFaults(control: Hono<TenantEnv>, runtime: MockRuntime): void {
+  control.get('/journal', (c) => {
+    const limit = Number(c.req.query('limit') ?? runtime.options.limits.journalSize);
+    if (!Number.isInteger(limit) || limit < 0) throw new ApiError(400, 'Invalid limit: expected a non-negative whole number');
+    return c.json({ entries: runtime.control.journal(limit) });
+  });
+  control.delete('/journal', (c) => (runtime.control.clearJournal(), c.body(null, 204)));
+  control.get('/faults', (c) => c.json({ faults: runtime.control.faults() }));
+  control.post('/faults', async (c) => c.json({ _status: 'OK', fault: runtime.control.addFault(checkFault(await readJsonBody(c))) }, 201));
+  control.delete('/faults', (c) => (runtime.control.clearFaults(), c.body(null, 204)));
+}
+
+function checkFault(body: unknown): FaultSpec {
+  const spec = body as Partial<FaultSpec> | null;
+  const problems: string[] = [];
+  if (!spec || typeof spec !== 'object') problems.push('send a JSON object');
+  else {
+    if (typeof spec.path !== 'string' || !spec.path.startsWith('/')) problems.push('"path" must be a path such as /api/v1/kubeclusters/*');
+    if (spec.status !== undefined && (!Number.isInteger(spec.status) || spec.status < 400 || spec.status > 599)) problems.push('"status" must be a whole number from 400 to 599');
+    if (spec.latencyMs !== undefined && (typeof spec.latencyMs !== 'number' || spec.latencyMs < 0 || spec.latencyMs > 60_000)) problems.push('"latencyMs" must be 0 to 60000');
+    if (spec.status === undefined && spec.latencyMs === undefined) problems.push('give "status" or "latencyMs"');
+    if (spec.count !== undefined && (!Number.isInteger(spec.count) || spec.count < 1)) problems.push('"count" must be a whole number of at least 1');
+  }
+  if (problems.length > 0) throw new ApiError(400, `Invalid fault: ${problems.join('; ')}`);
+  return spec as FaultSpec;
+}
+
+async function fixturesFrom(body: Record<string, unknown>): Promise<FixtureSet> {
+  if (body['seed'] === true) return loadSeedFixtures();
+  if (typeof body['generate'] === 'number') {
+    const count = body['generate'];
+    if (!Number.isInteger(count) || count < 1 || count > 2_000_000) throw new ApiError(400, 'Invalid generate: expected a whole number from 1 to 2000000');
+    return generateFixtures({ count, seed: typeof body['randomSeed'] === 'number' ? body['randomSeed'] : undefined });
+  }
+  if (typeof body['file'] === 'string') return readFixtureFile(body['file']);
+  if (body['fixtures'] && typeof body['fixtures'] === 'object') return body['fixtures'] as FixtureSet;
+  throw new ApiError(400, 'Invalid body: send {"seed": true}, {"generate": N, "randomSeed"?: n}, {"file": "<path>"} or {"fixtures": {...}}');
+}
+
+export async function readFixtureFile(path: string): Promise<FixtureSet> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new ApiError(400, `Cannot read fixtures file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text) as FixtureSet;
+  } catch (error) {
+    throw new ApiError(400, `Fixtures file ${path} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+export function defaultTenant(runtime: MockRuntime): string {
+  return runtime.options.tokens ? ([...runtime.options.tokens][0] ?? DEFAULT_TENANT) : DEFAULT_TENANT;
+}
+
+function baseUrlOf(runtime: MockRuntime, c: Context): string {
+  return runtime.options.publicUrl ?? new URL(c.req.url).origin;
+}

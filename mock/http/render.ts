@@ -1,0 +1,66 @@
+// Renders stored documents and errors as Eve does: dates, `_links`, `_status`, and the error body.
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { Profile } from '../options.js';
+import type { StoredDoc } from '../store/document.js';
+import { httpDate } from '../store/http-date.js';
+import { ApiError } from './errors.js';
+
+export type Json = Record<string, unknown>;
+type LinkSet = 'self' | 'item';
+
+export interface RenderTarget {
+  resource: string;
+  title: string;
+  profile: Profile;
+}
+
+/** A stored document as the API answers it. `links: 'item'` adds Eve's parent/collection links (GET item). */
+export function renderDoc(doc: StoredDoc, target: RenderTarget, links: LinkSet = 'self'): Json {
+  const { _created, _updated, ...rest } = doc;
+  const rendered: Json = { ...rest, _created: httpDate(_created), _updated: httpDate(_updated), _links: itemLinks(doc._id, target, links) };
+  const status = rest['status'];
+  if (target.profile.agentUrlKey !== 'agentURL' && isObject(status) && 'agentURL' in status) {
+    const { agentURL, ...others } = status;
+    rendered['status'] = { ...others, [target.profile.agentUrlKey]: agentURL };
+  }
+  return rendered;
+}
+
+function itemLinks(id: string, target: RenderTarget, links: LinkSet): Json {
+  const href = target.profile.linkStyle === 'seed' ? `/v1/${target.resource}/${id}` : `${target.resource}/${id}`;
+  const self = { title: target.title, href };
+  if (links === 'self') return { self };
+  return { self, parent: { title: 'home', href: '/' }, collection: { title: target.resource, href: target.resource } };
+}
+
+/** `Location` of a new item; the seed profile doubles the API prefix the way the seed's example shows. */
+export function locationOf(baseUrl: string, id: string, target: RenderTarget): string {
+  const prefix = target.profile.linkStyle === 'seed' ? '/api/v1/v1' : '/api/v1';
+  return `${baseUrl}${prefix}/${target.resource}/${id}`;
+}
+
+export function errorBody(error: ApiError): Json {
+  const detail = { code: error.status, message: error.message };
+  if (error.items) return { _status: 'ERR', _items: error.items, _error: detail };
+  if (error.issues) return { _status: 'ERR', _issues: error.issues, _error: detail };
+  return { _status: 'ERR', _error: detail };
+}
+
+/** The one place errors become responses. Unexpected errors are logged and answered as Eve's 500. */
+export function renderError(error: Error, c: Context): Response {
+  const apiError = toApiError(error);
+  for (const [name, value] of Object.entries(apiError.headers)) c.header(name, value);
+  return c.json(errorBody(apiError), apiError.status as 400);
+}
+
+function toApiError(error: Error): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof HTTPException) return new ApiError(error.status, error.message || 'Request failed');
+  console.error('kubeclusters-mock: unexpected error', error);
+  return new ApiError(500, 'The server encountered an internal error and was unable to complete your request.');
+}
+
+function isObject(value: unknown): value is Json {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

@@ -1,0 +1,96 @@
+// The mock's options and the named profiles that settle the points where the sources disagree.
+import type { Clock } from './store/clock.js';
+
+/** Each switch is a place where the guide, Eve and real clients disagree (see the spec's description). */
+export interface Profile {
+  /** DELETE without `If-Match` answers 428 (the seed, the older overview) or is allowed (newer overview, Terraform). */
+  deleteRequiresIfMatch: boolean;
+  /** `eve`: `Location: …/api/v1/kubeclusters/<id>`; `seed`: `…/api/v1/v1/kubeclusters/<id>` as the seed prints it. */
+  linkStyle: 'eve' | 'seed';
+  /** The spelling of the agent URL in `status` (clients read it case-insensitively). */
+  agentUrlKey: 'agentURL' | 'agentUrl';
+  /** PUT to an unknown id creates it (Eve's `UPSERT_ON_PUT`) instead of answering 404. */
+  upsertOnPut: boolean;
+}
+
+export const profiles = {
+  strict: { deleteRequiresIfMatch: true, linkStyle: 'eve', agentUrlKey: 'agentURL', upsertOnPut: false },
+  lenient: { deleteRequiresIfMatch: false, linkStyle: 'eve', agentUrlKey: 'agentURL', upsertOnPut: false },
+  seed: { deleteRequiresIfMatch: true, linkStyle: 'seed', agentUrlKey: 'agentURL', upsertOnPut: false },
+} as const satisfies Record<string, Profile>;
+
+export type ProfileName = keyof typeof profiles;
+
+export interface Limits {
+  /** Largest request body in bytes (413 above). */
+  maxBodyBytes: number;
+  /** Most items a tenant may hold in one resource (422 above). */
+  maxItemsPerTenant: number;
+  maxWhereLength: number;
+  maxWhereDepth: number;
+  maxRegexLength: number;
+  /** Requests kept in the control API's journal. */
+  journalSize: number;
+}
+
+export const defaultLimits: Limits = {
+  maxBodyBytes: 1024 * 1024,
+  maxItemsPerTenant: 2_000_000,
+  maxWhereLength: 8192,
+  maxWhereDepth: 8,
+  maxRegexLength: 256,
+  journalSize: 1000,
+};
+
+export interface MockOptions {
+  /** A profile name, or a profile name's switches overridden one by one. */
+  profile?: ProfileName | (Partial<Profile> & { base?: ProfileName });
+  /** Accepted bearer tokens; each is its own tenant. Unset: any non-empty token is accepted. */
+  tokens?: readonly string[];
+  /** Milliseconds from fetching the agent manifest to `ACTIVE`; `'never'`: only the control API activates. */
+  activationDelayMs?: number | 'never';
+  /** Base URL for `status.agentURL` and `Location`; unset: taken from each request's host. */
+  publicUrl?: string;
+  /** Serve the test-control API under `/__mock` (default true). */
+  control?: boolean;
+  clock?: Clock;
+  limits?: Partial<Limits>;
+  /** Called with one line per request (method, path, status, milliseconds). */
+  log?: (line: string) => void;
+}
+
+export interface ResolvedOptions {
+  profile: Profile;
+  tokens: ReadonlySet<string> | undefined;
+  activationDelayMs: number | 'never';
+  publicUrl: string | undefined;
+  control: boolean;
+  limits: Limits;
+  log: ((line: string) => void) | undefined;
+}
+
+export const defaultActivationDelayMs = 3000;
+
+export function resolveProfile(profile: MockOptions['profile']): Profile {
+  if (profile === undefined) return { ...profiles.strict };
+  if (typeof profile === 'string') {
+    if (!Object.hasOwn(profiles, profile)) {
+      throw new RangeError(`Unknown profile "${profile}"; expected one of ${Object.keys(profiles).join(', ')}`);
+    }
+    return { ...profiles[profile] };
+  }
+  const { base, ...overrides } = profile;
+  return { ...resolveProfile(base), ...overrides };
+}
+
+export function resolveOptions(options: MockOptions): ResolvedOptions {
+  return {
+    profile: resolveProfile(options.profile),
+    tokens: options.tokens ? new Set(options.tokens) : undefined,
+    activationDelayMs: options.activationDelayMs ?? defaultActivationDelayMs,
+    publicUrl: options.publicUrl?.replace(/\/+$/, ''),
+    control: options.control ?? true,
+    limits: { ...defaultLimits, ...options.limits },
+    log: options.log,
+  };
+}

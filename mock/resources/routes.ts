@@ -1,0 +1,95 @@
+// HTTP ↔ service for one resource: collection and item routes, Eve's answers, 405 for other methods.
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import type { TenantEnv } from '../http/auth.js';
+import { readJsonBody } from '../http/body.js';
+import { ApiError } from '../http/errors.js';
+import { etagHeader, isNotModified } from '../http/etag.js';
+import { locationOf, renderDoc } from '../http/render.js';
+import type { RenderTarget } from '../http/render.js';
+import type { Limits, Profile } from '../options.js';
+import { listLinks, parsePaging } from '../query/paging.js';
+import { applyProjection, parseProjection } from '../query/projection.js';
+import { parseSort } from '../query/sort.js';
+import { parseWhere } from '../query/where.js';
+import type { StoredDoc } from '../store/document.js';
+import type { WriteContext } from './definition.js';
+import type { ResourceService } from './service.js';
+
+export interface RouteDeps {
+  profile: Profile;
+  limits: Limits;
+  now: () => number;
+  baseUrl: (c: Context) => string;
+}
+
+const METHOD_NOT_ALLOWED = 'The method is not allowed for the requested URL.';
+const ALWAYS_KEPT = ['_id', '_etag', '_created', '_updated', '_links'] as const;
+
+export function methodNotAllowed(): never {
+  throw new ApiError(405, METHOD_NOT_ALLOWED);
+}
+
+export function resourceRoutes(service: ResourceService, deps: RouteDeps): Hono<TenantEnv> {
+  const routes = new Hono<TenantEnv>();
+  const target: RenderTarget = { resource: service.definition.name, title: service.definition.title, profile: deps.profile };
+  const context = (c: Context<TenantEnv>): WriteContext => ({ tenant: c.get('tenant'), now: deps.now(), baseUrl: deps.baseUrl(c) });
+  const written = (c: Context<TenantEnv>, doc: StoredDoc, status: 200 | 201) => {
+    c.header('ETag', etagHeader(doc._etag));
+    if (status === 201) c.header('Location', locationOf(deps.baseUrl(c), doc._id, target));
+    return c.json({ ...renderDoc(doc, target), _status: 'OK' }, status);
+  };
+
+  routes.get('/', (c) => {
+    const paging = parsePaging({ max_results: c.req.query('max_results'), page: c.req.query('page') });
+    const raw = { where: c.req.query('where'), sort: c.req.query('sort'), projection: c.req.query('projection') };
+    const limits = { maxLength: deps.limits.maxWhereLength, maxDepth: deps.limits.maxWhereDepth, maxRegexLength: deps.limits.maxRegexLength };
+    const where = raw.where === undefined ? undefined : parseWhere(raw.where, limits);
+    const sort = raw.sort === undefined ? undefined : parseSort(raw.sort);
+    const projection = raw.projection === undefined ? undefined : parseProjection(raw.projection);
+    const { items, total } = service.list(c.get('tenant'), { where, sort, ...paging });
+    const rendered = items.map((doc) => renderDoc(doc, target));
+    const queryString = new URL(c.req.url).search.replace(/^\?/, '');
+    return c.json({
+      _items: projection ? rendered.map((doc) => applyProjection(doc, projection, ALWAYS_KEPT)) : rendered,
+      _links: listLinks({ resource: target.resource, title: target.resource, queryString, page: paging.page, maxResults: paging.maxResults, total }),
+      _meta: { page: paging.page, max_results: paging.maxResults, total },
+    });
+  });
+
+  routes.post('/', async (c) => {
+    const body = await readJsonBody(c);
+    if (!Array.isArray(body)) return written(c, service.create(context(c), body), 201);
+    if (body.length === 0) throw new ApiError(400, 'Invalid body: an empty list creates nothing; send at least one document');
+    const docs = service.createMany(context(c), body);
+    return c.json({ _status: 'OK', _items: docs.map((doc) => ({ ...renderDoc(doc, target), _status: 'OK' })) }, 201);
+  });
+
+  routes.get('/:id', (c) => {
+    const doc = service.get(c.get('tenant'), c.req.param('id'));
+    c.header('ETag', etagHeader(doc._etag));
+    c.header('Last-Modified', renderDoc(doc, target)['_updated'] as string);
+    if (isNotModified(doc, c.req.header('if-none-match'), c.req.header('if-modified-since'))) return c.body(null, 304);
+    return c.json(renderDoc(doc, target, 'item'));
+  });
+
+  routes.patch('/:id', async (c) => {
+    const body = await readJsonBody(c);
+    return written(c, service.update(context(c), c.req.param('id'), body, c.req.header('if-match')), 200);
+  });
+
+  routes.put('/:id', async (c) => {
+    const body = await readJsonBody(c);
+    const { doc, created } = service.replace(context(c), c.req.param('id'), body, c.req.header('if-match'));
+    return written(c, doc, created ? 201 : 200);
+  });
+
+  routes.delete('/:id', (c) => {
+    service.remove(context(c), c.req.param('id'), c.req.header('if-match'));
+    return c.body(null, 204);
+  });
+
+  routes.all('/', methodNotAllowed);
+  routes.all('/:id', methodNotAllowed);
+  return routes;
+}

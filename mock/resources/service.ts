@@ -1,0 +1,262 @@
+// The generic resource service: Eve's create/read/update/replace/delete rules, without HTTP.
+import { ApiError } from '../http/errors.js';
+import type { BulkItemResult, Issues } from '../http/errors.js';
+import { assertIfMatch } from '../http/etag.js';
+import type { Limits, Profile } from '../options.js';
+import { compareBy } from '../query/sort.js';
+import type { SortKey } from '../query/sort.js';
+import type { CompiledWhere } from '../query/where.js';
+import { valueAt } from '../store/collection.js';
+import { fieldsOf, isMetaField } from '../store/document.js';
+import type { Fields, StoredDoc } from '../store/document.js';
+import { newObjectId, objectIdPattern } from '../store/ids.js';
+import type { Store } from '../store/store.js';
+import { addIssue, hasIssues, mergeIssues } from '../validation/issues.js';
+import type { DocumentValidator } from '../validation/validator.js';
+import type { ResourceDefinition, WriteContext } from './definition.js';
+import { referencesTo } from './domain.js';
+import { mergeNested } from './merge.js';
+
+export const NOT_FOUND =
+  'The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.';
+const INSERTION_FAILURE = (count: number) => `Insertion failure: ${count} document(s) contain(s) error(s)`;
+const VALIDATION_FAILURE = 'Validation failure: the document contains errors';
+
+export interface ListQuery {
+  where: CompiledWhere | undefined;
+  sort: readonly SortKey[] | undefined;
+  page: number;
+  maxResults: number;
+}
+
+/** What a resource needs from the rest of the mock. */
+export interface ServiceDeps {
+  store: Store;
+  validator: DocumentValidator;
+  profile: Profile;
+  limits: Limits;
+  /** Server-owned fields of a new document (the cluster's `status`). */
+  initialServerFields?: (id: string, context: WriteContext) => Fields;
+}
+
+export class ResourceService {
+  constructor(
+    readonly definition: ResourceDefinition,
+    private readonly deps: ServiceDeps,
+  ) {}
+
+  /** One page of the documents matching `where`, and how many match in all. */
+  list(tenant: string, query: ListQuery): { items: StoredDoc[]; total: number } {
+    const predicate = query.where?.predicate ?? (() => true);
+    const start = (query.page - 1) * query.maxResults;
+    const candidates = this.#candidates(tenant, query.where);
+    if (!query.sort || query.sort.length === 0) {
+      // Natural order: count every match but keep only the requested page.
+      const items: StoredDoc[] = [];
+      let total = 0;
+      for (const doc of candidates) {
+        if (!predicate(doc)) continue;
+        if (total >= start && items.length < query.maxResults) items.push(doc);
+        total++;
+      }
+      return { items, total };
+    }
+    const matched: StoredDoc[] = [];
+    for (const doc of candidates) if (predicate(doc)) matched.push(doc);
+    matched.sort(compareBy(query.sort));
+    return { items: matched.slice(start, start + query.maxResults), total: matched.length };
+  }
+
+  /** The documents worth testing: an index's hits when `where` has an indexed equality, else all of them. */
+  *#candidates(tenant: string, where: CompiledWhere | undefined): Iterable<StoredDoc> {
+    const collection = this.#collection(tenant);
+    for (const [path, value] of where?.equalities ?? []) {
+      const ids = collection.findEqual(path, value);
+      if (!ids) continue;
+      for (const id of ids) {
+        const doc = collection.get(id);
+        if (doc) yield doc;
+      }
+      return;
+    }
+    yield* collection.values();
+  }
+
+  get(tenant: string, id: string): StoredDoc {
+    const doc = objectIdPattern.test(id) ? this.#collection(tenant).get(id) : undefined;
+    if (!doc) throw new ApiError(404, NOT_FOUND);
+    return doc;
+  }
+
+  create(context: WriteContext, body: unknown): StoredDoc {
+    const [doc] = this.createMany(context, [body], { bulk: false });
+    return doc as StoredDoc;
+  }
+
+  /** Eve's bulk insert: every document is checked first; one bad document stores none of them. */
+  createMany(context: WriteContext, bodies: readonly unknown[], { bulk = true } = {}): StoredDoc[] {
+    this.#assertRoom(context.tenant, bodies.length);
+    const results: BulkItemResult[] = [];
+    const prepared: Fields[] = [];
+    const namesInBatch = new Map<string, number>();
+    for (const body of bodies) {
+      const fields = this.#objectBody(body);
+      const candidate = this.#withoutReadOnly(fields);
+      const issues = mergeIssues(this.#readOnlyIssues(fields, undefined), this.#check(context.tenant, candidate, undefined));
+      this.#checkBatchUniqueness(candidate, namesInBatch, issues);
+      results.push(hasIssues(issues) ? { _status: 'ERR', _issues: issues } : { _status: 'OK' });
+      prepared.push(candidate);
+    }
+    const failed = results.filter((r) => r._status === 'ERR');
+    if (failed.length > 0) {
+      const first = failed[0] as { _issues: Issues };
+      const options = bulk ? { items: results } : { issues: first._issues };
+      throw new ApiError(422, INSERTION_FAILURE(failed.length), options);
+    }
+    return prepared.map((fields) => this.#insert(context, fields));
+  }
+
+  update(context: WriteContext, id: string, body: unknown, ifMatch: string | undefined): StoredDoc {
+    const stored = this.get(context.tenant, id);
+    assertIfMatch(ifMatch, stored, true);
+    const patch = this.#objectBody(body);
+    const issues = this.#readOnlyIssues(patch, stored);
+    const merged = mergeNested(fieldsOf(stored), this.#withoutReadOnly(patch));
+    this.#assertValid(mergeIssues(issues, this.#check(context.tenant, merged, stored._id)));
+    return this.deps.store.write(context.tenant, this.definition.name, id, merged, { created: stored._created, updated: context.now });
+  }
+
+  replace(context: WriteContext, id: string, body: unknown, ifMatch: string | undefined): { doc: StoredDoc; created: boolean } {
+    const stored = objectIdPattern.test(id) ? this.#collection(context.tenant).get(id) : undefined;
+    if (!stored) {
+      if (!this.deps.profile.upsertOnPut || !objectIdPattern.test(id) || this.deps.store.locate(id)) throw new ApiError(404, NOT_FOUND);
+      return { doc: this.#upsert(context, id, body), created: true };
+    }
+    assertIfMatch(ifMatch, stored, true);
+    const fields = this.#objectBody(body);
+    const issues = this.#readOnlyIssues(fields, stored);
+    const replacement = this.#withoutReadOnly(fields);
+    this.#assertValid(mergeIssues(issues, this.#check(context.tenant, replacement, stored._id)));
+    for (const owned of this.definition.serverOwned) {
+      if (Object.hasOwn(stored, owned)) replacement[owned] = stored[owned];
+    }
+    const doc = this.deps.store.write(context.tenant, this.definition.name, id, replacement, { created: stored._created, updated: context.now });
+    return { doc, created: false };
+  }
+
+  remove(context: WriteContext, id: string, ifMatch: string | undefined): StoredDoc {
+    const stored = this.get(context.tenant, id);
+    assertIfMatch(ifMatch, stored, this.deps.profile.deleteRequiresIfMatch);
+    this.#assertUnreferenced(context.tenant, stored);
+    this.deps.store.remove(context.tenant, this.definition.name, id);
+    return stored;
+  }
+
+  #upsert(context: WriteContext, id: string, body: unknown): StoredDoc {
+    this.#assertRoom(context.tenant, 1);
+    const fields = this.#objectBody(body);
+    const issues = this.#readOnlyIssues(fields, undefined, ['_id']);
+    const candidate = this.#withoutReadOnly(fields);
+    this.#assertValid(mergeIssues(issues, this.#check(context.tenant, candidate, undefined)));
+    return this.#insert(context, candidate, id);
+  }
+
+  #insert(context: WriteContext, fields: Fields, id = newObjectId(context.now)): StoredDoc {
+    const serverFields = this.deps.initialServerFields?.(id, context) ?? {};
+    const dates = { created: context.now, updated: context.now };
+    return this.deps.store.write(context.tenant, this.definition.name, id, { ...fields, ...serverFields }, dates);
+  }
+
+  #collection(tenant: string) {
+    return this.deps.store.collection(tenant, this.definition.name);
+  }
+
+  #objectBody(body: unknown): Fields {
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+      throw new ApiError(400, `Invalid body: expected a JSON object describing one ${this.definition.title.toLowerCase()}`);
+    }
+    return body as Fields;
+  }
+
+  /** Read-only fields may be sent back unchanged (the GET-change-PUT recipe); anything else is refused. */
+  #readOnlyIssues(fields: Fields, stored: StoredDoc | undefined, allowed: readonly string[] = []): Issues {
+    const issues: Issues = {};
+    for (const name of Object.keys(fields)) {
+      if (!this.#isReadOnly(name) || allowed.includes(name)) continue;
+      const unchanged = stored !== undefined && name !== '_etag' && JSON.stringify(fields[name]) === JSON.stringify(this.#storedValue(stored, name));
+      if (!unchanged) addIssue(issues, [name], 'field is read-only');
+    }
+    return issues;
+  }
+
+  #storedValue(stored: StoredDoc, name: string): unknown {
+    return name === '_created' || name === '_updated' ? undefined : stored[name];
+  }
+
+  #isReadOnly(name: string): boolean {
+    return isMetaField(name) || this.definition.serverOwned.includes(name);
+  }
+
+  #withoutReadOnly(fields: Fields): Fields {
+    const kept: Fields = {};
+    for (const [name, value] of Object.entries(fields)) {
+      if (!this.#isReadOnly(name)) Object.defineProperty(kept, name, { value, enumerable: true, writable: true, configurable: true });
+    }
+    return kept;
+  }
+
+  /** Schema, rules, uniqueness and references of the document about to be stored (`selfId` when it exists). */
+  #check(tenant: string, doc: Fields, selfId: string | undefined): Issues {
+    const issues = this.deps.validator.check(this.definition.schema, doc);
+    if (this.definition.rules) mergeIssues(issues, this.definition.rules(doc));
+    for (const field of this.definition.unique) {
+      const value = valueAt(doc, field);
+      const holder = value === undefined ? undefined : this.#collection(tenant).findUnique(field, value);
+      if (holder !== undefined && holder !== selfId) addIssue(issues, field.split('.'), `value '${String(value)}' is not unique`);
+    }
+    for (const { field, resource } of this.definition.references) {
+      const value = valueAt(doc, field);
+      if (typeof value !== 'string' || !objectIdPattern.test(value)) continue;
+      if (!this.deps.store.collection(tenant, resource).get(value)) {
+        addIssue(issues, field.split('.'), `value '${value}' must exist in resource '${resource}', field '_id'`);
+      }
+    }
+    return issues;
+  }
+
+  #checkBatchUniqueness(doc: Fields, seen: Map<string, number>, issues: Issues): void {
+    for (const field of this.definition.unique) {
+      const value = valueAt(doc, field);
+      if (typeof value !== 'string') continue;
+      const key = `${field}\u0000${value}`;
+      if (seen.has(key)) addIssue(issues, field.split('.'), `value '${value}' is not unique`);
+      seen.set(key, 1);
+    }
+  }
+
+  #assertValid(issues: Issues): void {
+    if (hasIssues(issues)) throw new ApiError(422, VALIDATION_FAILURE, { issues });
+  }
+
+  #assertRoom(tenant: string, adding: number): void {
+    const limit = this.deps.limits.maxItemsPerTenant;
+    if (this.#collection(tenant).size + adding > limit) {
+      throw new ApiError(409, `Limit reached: a tenant may hold at most ${limit} ${this.definition.name}`);
+    }
+  }
+
+  /** The delete guard: a document another one refers to (a cluster named by a backup definition) stays. */
+  #assertUnreferenced(tenant: string, doc: StoredDoc): void {
+    for (const { from, field } of referencesTo(this.definition.name)) {
+      const ids = this.deps.store.collection(tenant, from).findEqual(field, doc._id);
+      const first = ids ? [...ids][0] : undefined;
+      if (first === undefined) continue;
+      const referrer = this.deps.store.collection(tenant, from).get(first);
+      throw new ApiError(409, `${this.definition.title} ${doc._id} is used by ${describeReferrer(from)} ${String(referrer?.['name'] ?? '')} (${first}); delete that first`);
+    }
+  }
+}
+
+function describeReferrer(resource: string): string {
+  return resource === 'kubebackups' ? 'backup definition' : resource === 'kubeclusters' ? 'cluster' : resource;
+}

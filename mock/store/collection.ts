@@ -1,0 +1,103 @@
+// One tenant's documents of one resource, with the indexes the hot paths need.
+import type { StoredDoc } from './document.js';
+
+/** Fields indexed for equality look-ups (where={"name": …}, where={"status.state": …}). */
+export interface IndexSpec {
+  unique: readonly string[];
+  lookup: readonly string[];
+}
+
+export class Collection {
+  readonly #byId = new Map<string, StoredDoc>();
+  readonly #unique = new Map<string, Map<unknown, string>>();
+  readonly #lookup = new Map<string, Map<unknown, Set<string>>>();
+
+  constructor(readonly indexes: IndexSpec) {
+    for (const path of indexes.unique) this.#unique.set(path, new Map());
+    for (const path of indexes.lookup) this.#lookup.set(path, new Map());
+  }
+
+  get size(): number {
+    return this.#byId.size;
+  }
+
+  get(id: string): StoredDoc | undefined {
+    return this.#byId.get(id);
+  }
+
+  /** In insertion order, which is Eve's (Mongo's natural) default order. */
+  values(): IterableIterator<StoredDoc> {
+    return this.#byId.values();
+  }
+
+  /** The id holding `value` in a unique field, if any. */
+  findUnique(path: string, value: unknown): string | undefined {
+    return this.#unique.get(path)?.get(value);
+  }
+
+  /** Ids whose `path` equals `value`, or undefined when `path` is not indexed. */
+  findEqual(path: string, value: unknown): ReadonlySet<string> | string[] | undefined {
+    const unique = this.#unique.get(path);
+    if (unique) {
+      const id = unique.get(value);
+      return id === undefined ? [] : [id];
+    }
+    const lookup = this.#lookup.get(path);
+    if (!lookup) return undefined;
+    return lookup.get(value) ?? [];
+  }
+
+  /** Inserts or replaces (same `_id`) a document, keeping the indexes right. */
+  put(doc: StoredDoc): void {
+    const previous = this.#byId.get(doc._id);
+    if (previous) this.#unindex(previous, doc);
+    this.#byId.set(doc._id, doc);
+    this.#index(doc, previous);
+  }
+
+  remove(id: string): StoredDoc | undefined {
+    const doc = this.#byId.get(id);
+    if (!doc) return undefined;
+    this.#byId.delete(id);
+    this.#unindex(doc);
+    return doc;
+  }
+
+  // An index entry whose value did not change is left alone, so lookups keep insertion order.
+  #index(doc: StoredDoc, previous?: StoredDoc): void {
+    for (const [path, index] of this.#unique) {
+      const value = valueAt(doc, path);
+      if (value !== undefined) index.set(value, doc._id);
+    }
+    for (const [path, index] of this.#lookup) {
+      const value = valueAt(doc, path);
+      if (value === undefined || (previous && valueAt(previous, path) === value)) continue;
+      let ids = index.get(value);
+      if (!ids) index.set(value, (ids = new Set()));
+      ids.add(doc._id);
+    }
+  }
+
+  #unindex(doc: StoredDoc, next?: StoredDoc): void {
+    for (const [path, index] of this.#unique) {
+      const value = valueAt(doc, path);
+      if (index.get(value) === doc._id) index.delete(value);
+    }
+    for (const [path, index] of this.#lookup) {
+      if (next && valueAt(next, path) === valueAt(doc, path)) continue;
+      const ids = index.get(valueAt(doc, path));
+      ids?.delete(doc._id);
+      if (ids?.size === 0) index.delete(valueAt(doc, path));
+    }
+  }
+}
+
+/** The value at a dotted path, own properties only (so `__proto__` never walks onto a prototype). */
+export function valueAt(doc: Readonly<Record<string, unknown>>, path: string): unknown {
+  let at: unknown = doc;
+  for (const key of path.split('.')) {
+    if (at === null || typeof at !== 'object' || !Object.hasOwn(at, key)) return undefined;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return at;
+}

@@ -1,0 +1,53 @@
+// The shape of a stored document and the etag that fingerprints it.
+import { createHash } from 'node:crypto';
+
+export const resourceNames = ['kubeclusters', 'objectstores', 'kubebackups'] as const;
+export type ResourceName = (typeof resourceNames)[number];
+
+/** Fields a client (or the server, for `status`) sets: everything but the meta fields. */
+export type Fields = Record<string, unknown>;
+
+/** A stored document. Never mutated: every write stores a new object. Dates are epoch ms, second precision. */
+export interface StoredDoc {
+  readonly _id: string;
+  readonly _created: number;
+  readonly _updated: number;
+  readonly _etag: string;
+  readonly [field: string]: unknown;
+}
+
+export const metaFields = ['_id', '_etag', '_created', '_updated', '_links', '_status'] as const;
+
+export function isMetaField(name: string): boolean {
+  return (metaFields as readonly string[]).includes(name);
+}
+
+/** The client fields of a stored document (meta fields dropped). */
+export function fieldsOf(doc: StoredDoc): Fields {
+  const { _id, _created, _updated, _etag, ...fields } = doc;
+  return fields;
+}
+
+/** Dates are kept to the second, as Eve (and RFC 1123) renders them. */
+export function toSecond(ms: number): number {
+  return Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * SHA-1 of the document as JSON with sorted keys. `revision` (the store's write counter) is mixed in
+ * so that two writes in the same second with the same content still get different etags, which is
+ * what makes "exactly one of two writers with the same If-Match wins" hold.
+ */
+export function computeEtag(doc: Omit<StoredDoc, '_etag'>, revision: number): string {
+  return createHash('sha1').update(canonicalJson(doc)).update(`\n${revision}`).digest('hex');
+}
+
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.keys(value)
+    .sort()
+    .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
+    .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+  return `{${entries.join(',')}}`;
+}

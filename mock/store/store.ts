@@ -1,0 +1,93 @@
+// All tenants' collections, a global id index, and the write counter that makes etags unique.
+import { Collection } from './collection.js';
+import type { IndexSpec } from './collection.js';
+import { computeEtag, resourceNames, toSecond } from './document.js';
+import type { Fields, ResourceName, StoredDoc } from './document.js';
+
+export interface Located {
+  tenant: string;
+  resource: ResourceName;
+  doc: StoredDoc;
+}
+
+/** Told of every change, so derived state (the agent directory, activation times) follows the store. */
+export interface StoreObserver {
+  written?(entry: Located): void;
+  removed?(entry: Located): void;
+  cleared?(): void;
+}
+
+export class Store {
+  readonly #observers: StoreObserver[] = [];
+  readonly #tenants = new Map<string, Map<ResourceName, Collection>>();
+  readonly #owners = new Map<string, { tenant: string; resource: ResourceName }>();
+  #revision = 0;
+
+  constructor(readonly indexes: Readonly<Record<ResourceName, IndexSpec>>) {}
+
+  observe(observer: StoreObserver): void {
+    this.#observers.push(observer);
+  }
+
+  collection(tenant: string, resource: ResourceName): Collection {
+    let collections = this.#tenants.get(tenant);
+    if (!collections) this.#tenants.set(tenant, (collections = new Map()));
+    let collection = collections.get(resource);
+    if (!collection) collections.set(resource, (collection = new Collection(this.indexes[resource])));
+    return collection;
+  }
+
+  /** Finds a document by id in any tenant (ids are unique across the store). */
+  locate(id: string): Located | undefined {
+    const owner = this.#owners.get(id);
+    const doc = owner && this.#tenants.get(owner.tenant)?.get(owner.resource)?.get(id);
+    return owner && doc ? { ...owner, doc } : undefined;
+  }
+
+  /** Stores `fields` as the document `id`, stamping `_updated` and a new `_etag`. */
+  write(tenant: string, resource: ResourceName, id: string, fields: Fields, dates: { created: number; updated: number }): StoredDoc {
+    const owner = this.#owners.get(id);
+    if (owner && (owner.tenant !== tenant || owner.resource !== resource)) {
+      throw new Error(`id ${id} already belongs to another collection`);
+    }
+    const unstamped = { ...fields, _id: id, _created: toSecond(dates.created), _updated: toSecond(dates.updated) };
+    const doc: StoredDoc = { ...unstamped, _etag: computeEtag(unstamped, ++this.#revision) };
+    this.restore(tenant, resource, doc);
+    return doc;
+  }
+
+  /** Puts a document back exactly as it was exported (its etag kept). */
+  restore(tenant: string, resource: ResourceName, doc: StoredDoc): void {
+    this.collection(tenant, resource).put(doc);
+    this.#owners.set(doc._id, { tenant, resource });
+    for (const observer of this.#observers) observer.written?.({ tenant, resource, doc });
+  }
+
+  remove(tenant: string, resource: ResourceName, id: string): StoredDoc | undefined {
+    const removed = this.#tenants.get(tenant)?.get(resource)?.remove(id);
+    if (!removed) return undefined;
+    this.#owners.delete(id);
+    for (const observer of this.#observers) observer.removed?.({ tenant, resource, doc: removed });
+    return removed;
+  }
+
+  tenants(): string[] {
+    return [...this.#tenants.keys()];
+  }
+
+  /** Every document of every tenant, for export. */
+  *entries(): Generator<Located> {
+    for (const [tenant, collections] of this.#tenants) {
+      for (const resource of resourceNames) {
+        const collection = collections.get(resource);
+        if (collection) for (const doc of collection.values()) yield { tenant, resource, doc };
+      }
+    }
+  }
+
+  clear(): void {
+    this.#tenants.clear();
+    this.#owners.clear();
+    for (const observer of this.#observers) observer.cleared?.();
+  }
+}

@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['spec/**/*.test.ts', 'mock/**/*.test.ts', 'fixtures/**/*.test.ts', 'conformance/**/*.test.ts'],
+    testTimeout: 20_000,
+    coverage: { provider: 'v8', include: ['mock/**/*.ts'], exclude: ['**/*.test.ts', 'mock/cli/**'] },
+  },
+});
