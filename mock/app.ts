@@ -1,6 +1,7 @@
 // createMockApp: wires HTTP to the store, the resources, the lifecycle and the control API. Wiring only.
 import { Hono } from 'hono';
 import { loadSpec } from '../spec/document.js';
+import { StateFile } from './control/persistence.js';
 import { controlRoutes, controlMiddleware } from './control/routes.js';
 import { MockControlState } from './control/state.js';
 import { bearerAuth } from './http/auth.js';
@@ -36,6 +37,8 @@ export interface MockRuntime {
 export interface Mock {
   app: Hono<TenantEnv>;
   runtime: MockRuntime;
+  /** Set with the `statePath` option. */
+  stateFile: StateFile | undefined;
 }
 
 export function createMockApp(options: MockOptions = {}): Hono<TenantEnv> {
@@ -44,9 +47,12 @@ export function createMockApp(options: MockOptions = {}): Hono<TenantEnv> {
 
 export function createMock(options: MockOptions = {}): Mock {
   const runtime = createRuntime(options);
+  const stateFile = options.statePath === undefined ? undefined : new StateFile(options.statePath, runtime);
+  stateFile?.load();
   const app = new Hono<TenantEnv>();
   app.onError(renderError);
   app.notFound((c) => renderError(new ApiError(404, NOT_FOUND), c));
+  if (stateFile) app.use('*', stateFile.middleware());
   if (runtime.options.log) app.use('*', requestLog(runtime.options.log));
   if (runtime.options.control) app.use('*', controlMiddleware(runtime));
   app.use('*', async (_c, next) => {
@@ -56,7 +62,7 @@ export function createMock(options: MockOptions = {}): Mock {
   mountRootRoutes(app, runtime);
   mountApi(app, runtime);
   if (runtime.options.control) app.route('/__mock', controlRoutes(runtime));
-  return { app, runtime };
+  return { app, runtime, stateFile };
 }
 
 function createRuntime(options: MockOptions): MockRuntime {

@@ -55,6 +55,8 @@ export interface MockOptions {
   control?: boolean;
   clock?: Clock;
   limits?: Partial<Limits>;
+  /** A JSON file the state is loaded from at start and saved to after every change (atomically). */
+  statePath?: string;
   /** Called with one line per request (method, path, status, milliseconds). */
   log?: (line: string) => void;
 }

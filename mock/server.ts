@@ -31,7 +31,7 @@ export const DEFAULT_PORT = 4010;
 export const DEFAULT_HOST = '127.0.0.1';
 
 export async function startMockServer(options: StartOptions = {}): Promise<RunningMock> {
-  const { app, runtime } = createMock(options);
+  const { app, runtime, stateFile } = createMock(options);
   const server = createAdaptorServer({ fetch: app.fetch });
   const host = options.host ?? DEFAULT_HOST;
   await new Promise<void>((resolve, reject) => {
@@ -40,10 +40,11 @@ export async function startMockServer(options: StartOptions = {}): Promise<Runni
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  if (options.fixtures) {
+  if (options.fixtures && !stateFile?.loaded) {
     const tenant = options.fixturesTenant ?? defaultTenant(runtime);
     loadFixtures({ ...runtime, tenant, fixtures: options.fixtures, baseUrl: runtime.options.publicUrl ?? url });
   }
+  stateFile?.saveIfChanged();
   return {
     url,
     control: new MockControlClient(url),

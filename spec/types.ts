@@ -341,7 +341,7 @@ export interface components {
              * @description (Spelled so.) Where CloudCasa looks for pod PV data for `LIVE_FROM_HOST_POD_VOL` backups.
              * @default /var/lib/kubelet/pods
              */
-            kublet_pods_dir: string;
+            kublet_pods_dir?: string;
             backup_provider?: components["schemas"]["BackupProvider"];
         };
         /** @description A new cluster (POST) or a whole replacement (PUT). Unknown fields are refused. */

@@ -15,6 +15,7 @@ interface ServeFlags {
   profile: ProfileName;
   fixtures?: string;
   fixturesTenant?: string;
+  state?: string;
   tokens?: string[];
   activationDelay: number | 'never';
   publicUrl?: string;
@@ -33,6 +34,7 @@ export function serveCommand(): Command {
     .option('--tokens <a,b,...>', 'accept only these bearer tokens (default: any non-empty token)', (v: string) => v.split(',').map((t) => t.trim()).filter(Boolean))
     .option('--activation-delay <delay>', 'from applying the agent manifest to ACTIVE: e.g. 3s, 500ms, 0 (at once) or never (control API only)', parseDelay, 3000)
     .option('--public-url <url>', 'base URL written into status.agentURL and Location (default: the request\'s host)')
+    .option('--state <file>', 'keep the state in this JSON file: loaded at start (then --fixtures is skipped), saved after every change')
     .option('--no-control', 'do not serve the test-control API under /__mock')
     .option('--log', 'print one line per request', false)
     .action(async (flags: ServeFlags) => {
@@ -50,6 +52,7 @@ async function serve(flags: ServeFlags): Promise<void> {
     activationDelayMs: flags.activationDelay,
     publicUrl: flags.publicUrl,
     control: flags.control,
+    statePath: flags.state,
     fixtures,
     fixturesTenant: flags.fixturesTenant,
     log: flags.log ? (line) => console.log(line) : undefined,

@@ -47,24 +47,20 @@ export class ResourceService {
 
   /** One page of the documents matching `where`, and how many match in all. */
   list(tenant: string, query: ListQuery): { items: StoredDoc[]; total: number } {
-    const predicate = query.where?.predicate ?? (() => true);
     const start = (query.page - 1) * query.maxResults;
     const candidates = this.#candidates(tenant, query.where);
-    if (!query.sort || query.sort.length === 0) {
-      // Natural order: count every match but keep only the requested page.
-      const items: StoredDoc[] = [];
-      let total = 0;
-      for (const doc of candidates) {
-        if (!predicate(doc)) continue;
-        if (total >= start && items.length < query.maxResults) items.push(doc);
-        total++;
-      }
-      return { items, total };
+    const predicate = query.where?.predicate;
+    if (query.sort && query.sort.length > 0) return pageOfSorted(candidates, predicate, query.sort, start, query.maxResults);
+    if (!predicate) return { items: pageOf(candidates, start, query.maxResults), total: this.#collection(tenant).size };
+    // Natural order: count every match but keep only the requested page.
+    const items: StoredDoc[] = [];
+    let total = 0;
+    for (const doc of candidates) {
+      if (!predicate(doc)) continue;
+      if (total >= start && items.length < query.maxResults) items.push(doc);
+      total++;
     }
-    const matched: StoredDoc[] = [];
-    for (const doc of candidates) if (predicate(doc)) matched.push(doc);
-    matched.sort(compareBy(query.sort));
-    return { items: matched.slice(start, start + query.maxResults), total: matched.length };
+    return { items, total };
   }
 
   /** The documents worth testing: an index's hits when `where` has an indexed equality, else all of them. */
@@ -121,9 +117,10 @@ export class ResourceService {
     assertIfMatch(ifMatch, stored, true);
     const patch = this.#objectBody(body);
     const issues = this.#readOnlyIssues(patch, stored);
-    const merged = mergeNested(fieldsOf(stored), this.#withoutReadOnly(patch));
+    const merged = mergeNested(this.#withoutReadOnly(fieldsOf(stored)), this.#withoutReadOnly(patch));
     this.#assertValid(mergeIssues(issues, this.#check(context.tenant, merged, stored._id)));
-    return this.deps.store.write(context.tenant, this.definition.name, id, merged, { created: stored._created, updated: context.now });
+    const fields = this.#keepServerOwned(merged, stored);
+    return this.deps.store.write(context.tenant, this.definition.name, id, fields, { created: stored._created, updated: context.now });
   }
 
   replace(context: WriteContext, id: string, body: unknown, ifMatch: string | undefined): { doc: StoredDoc; created: boolean } {
@@ -133,14 +130,12 @@ export class ResourceService {
       return { doc: this.#upsert(context, id, body), created: true };
     }
     assertIfMatch(ifMatch, stored, true);
-    const fields = this.#objectBody(body);
-    const issues = this.#readOnlyIssues(fields, stored);
-    const replacement = this.#withoutReadOnly(fields);
+    const sent = this.#objectBody(body);
+    const issues = this.#readOnlyIssues(sent, stored);
+    const replacement = this.#withoutReadOnly(sent);
     this.#assertValid(mergeIssues(issues, this.#check(context.tenant, replacement, stored._id)));
-    for (const owned of this.definition.serverOwned) {
-      if (Object.hasOwn(stored, owned)) replacement[owned] = stored[owned];
-    }
-    const doc = this.deps.store.write(context.tenant, this.definition.name, id, replacement, { created: stored._created, updated: context.now });
+    const fields = this.#keepServerOwned(replacement, stored);
+    const doc = this.deps.store.write(context.tenant, this.definition.name, id, fields, { created: stored._created, updated: context.now });
     return { doc, created: false };
   }
 
@@ -150,6 +145,15 @@ export class ResourceService {
     this.#assertUnreferenced(context.tenant, stored);
     this.deps.store.remove(context.tenant, this.definition.name, id);
     return stored;
+  }
+
+  /** Server-owned fields (a cluster's status) survive every client write. */
+  #keepServerOwned(fields: Fields, stored: StoredDoc): Fields {
+    const kept = { ...fields };
+    for (const owned of this.definition.serverOwned) {
+      if (Object.hasOwn(stored, owned)) kept[owned] = stored[owned];
+    }
+    return kept;
   }
 
   #upsert(context: WriteContext, id: string, body: unknown): StoredDoc {
@@ -255,6 +259,47 @@ export class ResourceService {
       throw new ApiError(409, `${this.definition.title} ${doc._id} is used by ${describeReferrer(from)} ${String(referrer?.['name'] ?? '')} (${first}); delete that first`);
     }
   }
+}
+
+function pageOf(docs: Iterable<StoredDoc>, start: number, size: number): StoredDoc[] {
+  const items: StoredDoc[] = [];
+  let index = 0;
+  for (const doc of docs) {
+    if (index++ < start) continue;
+    if (items.length === size) break;
+    items.push(doc);
+  }
+  return items;
+}
+
+/**
+ * A sorted page without sorting every match: only the first `start + size` in order are kept
+ * (a bounded insertion into a sorted buffer), so a page near the front costs O(n log k), not O(n log n).
+ */
+function pageOfSorted(docs: Iterable<StoredDoc>, predicate: ((doc: StoredDoc) => boolean) | undefined, sort: readonly SortKey[], start: number, size: number) {
+  const compare = compareBy(sort);
+  const keep = start + size;
+  if (keep > 2000) {
+    const matched = predicate ? [...docs].filter(predicate) : [...docs];
+    return { items: matched.sort(compare).slice(start, keep), total: matched.length };
+  }
+  const best: StoredDoc[] = [];
+  let total = 0;
+  for (const doc of docs) {
+    if (predicate && !predicate(doc)) continue;
+    total++;
+    if (best.length === keep && compare(doc, best[keep - 1] as StoredDoc) >= 0) continue;
+    let low = 0;
+    let high = best.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (compare(best[middle] as StoredDoc, doc) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    best.splice(low, 0, doc);
+    if (best.length > keep) best.pop();
+  }
+  return { items: best.slice(start), total };
 }
 
 function describeReferrer(resource: string): string {

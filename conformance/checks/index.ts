@@ -1,0 +1,23 @@
+// Every check, in the order a run goes through them (cheap read-only checks first).
+import type { Check } from '../check.js';
+import { agentChecks, stateChecks } from './state.js';
+import { createChecks, validationChecks } from './create.js';
+import { listChecks, queryChecks, readChecks } from './read.js';
+import { authChecks, routeChecks } from './routes.js';
+import { deleteChecks, etagChecks, relatedChecks, updateChecks } from './write.js';
+
+export const allChecks: readonly Check[] = [
+  ...routeChecks,
+  ...authChecks,
+  ...createChecks,
+  ...validationChecks,
+  ...stateChecks,
+  ...agentChecks,
+  ...readChecks,
+  ...listChecks,
+  ...queryChecks,
+  ...etagChecks,
+  ...updateChecks,
+  ...deleteChecks,
+  ...relatedChecks,
+];

@@ -1,0 +1,34 @@
+// `conformance cleanup --prefix`: removes what earlier runs left behind, found by name, nothing else.
+import type { ApiClient, ResourceName } from './client.js';
+
+const PAGE = 50;
+
+export async function cleanUpPrefix(client: ApiClient, prefix: string, log: (line: string) => void): Promise<{ removed: number; failed: number }> {
+  let removed = 0;
+  let failed = 0;
+  const where = JSON.stringify({ name: { $regex: `^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}` } });
+  // Backup definitions first: they block the deletion of their clusters.
+  for (const resource of ['kubebackups', 'kubeclusters', 'objectstores'] as const satisfies readonly ResourceName[]) {
+    for (const id of await idsNamed(client, resource, where)) {
+      if (await client.removeOne(resource, id).catch(() => false)) removed++;
+      else {
+        failed++;
+        log(`  could not remove ${resource}/${id}`);
+      }
+    }
+  }
+  log(`Removed ${removed} document(s) named ${prefix}…${failed > 0 ? `; ${failed} could not be removed` : ''}`);
+  return { removed, failed };
+}
+
+async function idsNamed(client: ApiClient, resource: ResourceName, where: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (let page = 1; page <= 1000; page++) {
+    const answer = await client.list(resource, { where, max_results: PAGE, page });
+    if (answer.status !== 200) throw new Error(`listing ${resource} answered ${answer.status}: ${answer.text.slice(0, 200)}`);
+    const items = (answer.body?._items ?? []) as Array<{ _id: string }>;
+    ids.push(...items.map((item) => item._id));
+    if (items.length < PAGE) break;
+  }
+  return ids;
+}

@@ -1,0 +1,12 @@
+// The conformance runner as a library: run the checks against a target from code, or start the CLI.
+export { runConformanceCli } from './cli.js';
+export { runChecks, runCheck, cleanUp } from './run.js';
+export type { CheckResult, Outcome } from './run.js';
+export { allChecks } from './checks/index.js';
+export type { Check, Need } from './check.js';
+export { requirements, requirementsById, areas } from './requirements.js';
+export type { Requirement, Level, Source, ProfileOption } from './requirements.js';
+export { openTarget, configFromEnv, configToEnv, envNames } from './target.js';
+export type { Target, TargetConfig, TargetOverrides } from './target.js';
+export { ApiClient, RequestBudget, curlOf } from './client.js';
+export type { Exchange, FetchLike } from './client.js';

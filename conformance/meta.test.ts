@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { allChecks } from './checks/index.js';
+import { requirements } from './requirements.js';
+import { renderRequirements } from './requirements-doc.js';
+import { runChecks } from './run.js';
+import type { CheckResult } from './run.js';
+import { configFromEnv, openTarget } from './target.js';
+import { brokenVariants, variantFetch } from './test-support/variants.js';
+import type { BrokenVariant } from './test-support/variants.js';
+
+function inProcessConfig() {
+  return { ...configFromEnv({}), runId: 'meta' };
+}
+
+async function runAgainst(variant?: BrokenVariant): Promise<CheckResult[]> {
+  const target = openTarget(inProcessConfig(), variant ? { fetch: variantFetch(variant) } : {});
+  return runChecks(target);
+}
+
+describe('the requirement catalogue', () => {
+  it('gives every requirement at least one check, and every check a known requirement', () => {
+    const checked = new Set(allChecks.map((c) => c.id));
+    expect(requirements.filter((r) => !checked.has(r.id)).map((r) => r.id)).toEqual([]);
+    const known = new Set(requirements.map((r) => r.id));
+    expect(allChecks.filter((c) => !known.has(c.id)).map((c) => c.id)).toEqual([]);
+  });
+
+  it('numbers requirements KC-<AREA>-<n> without duplicates', () => {
+    const ids = requirements.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^KC-[A-Z]+-\d+$/);
+  });
+
+  it('is listed in REQUIREMENTS.md as generated (run `npm run gen:requirements` if not)', () => {
+    expect(readFileSync(new URL('./REQUIREMENTS.md', import.meta.url), 'utf8')).toBe(renderRequirements());
+  });
+});
+
+describe('the suite against the mock and deliberately broken mocks', () => {
+  it('passes every check against the unbroken mock, skipping none', async () => {
+    const results = await runAgainst();
+    expect(results.filter((r) => r.outcome !== 'passed').map((r) => `${r.outcome} ${r.message}`)).toEqual([]);
+  });
+
+  it(`knows at least 15 broken variants, each breaking a requirement of the catalogue`, () => {
+    expect(brokenVariants.length).toBeGreaterThanOrEqual(15);
+    for (const variant of brokenVariants) expect(requirements.map((r) => r.id)).toContain(variant.breaks);
+  });
+
+  it.each(brokenVariants.map((v) => [v.breaks, v.name, v] as const))('fails %s when %s', async (id, _name, variant) => {
+    const failed = (await runAgainst(variant)).filter((r) => r.outcome === 'failed');
+    expect(failed.map((r) => r.id)).toContain(id);
+    const message = failed.find((r) => r.id === id)?.message ?? '';
+    expect(message.startsWith(id)).toBe(true);
+    expect(message).toMatch(/expected: .+\ngot: /s);
+  });
+});

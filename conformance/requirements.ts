@@ -1,0 +1,137 @@
+// The catalogue: every documented behaviour of the kubeclusters API as a requirement with an id.
+// Sources: behaviours.md items (seed, overview, clients) and eve-contract.md (eve).
+
+export type Source = 'seed' | 'overview' | 'eve' | 'clients';
+export type Level = 'MUST' | 'SHOULD';
+export type ProfileOption = 'deleteRequiresIfMatch' | 'linkStyle' | 'agentUrlKey' | 'upsertOnPut';
+
+export interface Requirement {
+  id: string;
+  area: string;
+  title: string;
+  /** Where the behaviour is documented: a source and, after a colon, the section or item. */
+  sources: readonly string[];
+  level: Level;
+  /** Profile options whose value changes what is expected. */
+  profile?: readonly ProfileOption[];
+}
+
+export const areas = {
+  ROUTE: 'Routes and documents',
+  AUTH: 'Authentication and tenants',
+  CREATE: 'Create',
+  VALID: 'Validation',
+  STATE: 'State progression',
+  AGENT: 'Agent manifest',
+  READ: 'Read and conditional GET',
+  LIST: 'Lists and paging',
+  QUERY: 'Filtering, sorting, projection',
+  ETAG: 'ETag and concurrency',
+  UPDATE: 'Update and replace',
+  DELETE: 'Delete',
+  RELATED: 'Related resources',
+} as const;
+
+export type Area = keyof typeof areas;
+
+type Entry = [id: string, level: Level, title: string, sources: string[], profile?: ProfileOption[]];
+
+const entries: Entry[] = [
+  ['KC-ROUTE-1', 'MUST', 'The API answers under /api/v1: collection /kubeclusters and item /kubeclusters/{_id}', ['overview: root URL', 'seed: Create a Cluster resource']],
+  ['KC-ROUTE-2', 'MUST', 'GET /api-docs serves the OpenAPI document', ['overview: OpenAPI']],
+  ['KC-ROUTE-3', 'MUST', 'A method a route does not offer answers 405 with the Eve error body', ['eve: Errors']],
+  ['KC-ROUTE-4', 'MUST', 'An unknown route answers 404 with the Eve error body', ['eve: Errors']],
+  ['KC-ROUTE-5', 'MUST', 'GET /kubeclusters/cloudcasa-images lists the agent images as {name, tag}', ['seed: Input Spec, container_registry']],
+
+  ['KC-AUTH-1', 'MUST', 'A request without a bearer token answers 401 with the Eve error body and a WWW-Authenticate challenge', ['overview: authentication', 'eve: Auth']],
+  ['KC-AUTH-2', 'MUST', 'A wrong token is refused with 401 or 403 and changes nothing', ['clients: end-to-end kit', 'eve: Auth']],
+  ['KC-AUTH-3', 'MUST', "One tenant's clusters are invisible to another: GET, PATCH and DELETE answer 404 and lists leave them out", ['eve: Auth (AUTH_FIELD)']],
+  ['KC-AUTH-4', 'MUST', 'Cluster names are unique per tenant, not across tenants', ['eve: Auth']],
+
+  ['KC-CREATE-1', 'MUST', 'POST answers 201 with a Location header whose path ends in /kubeclusters/{_id}', ['seed: Create a Cluster resource', 'eve: Create'], ['linkStyle']],
+  ['KC-CREATE-2', 'MUST', 'The POST answer holds _id (24 hex), _etag (40 hex), _created and _updated (RFC 1123), _links.self titled Kubecluster, _status OK and the stored fields', ['seed: Create a Cluster resource']],
+  ['KC-CREATE-3', 'MUST', 'The POST answer carries status.agentURL, which clients read at once', ['clients: Rancher UI extension'], ['agentUrlKey']],
+  ['KC-CREATE-4', 'MUST', 'kublet_pods_dir defaults to /var/lib/kubelet/pods', ['seed: Input Spec']],
+  ['KC-CREATE-5', 'MUST', 'A client cannot set _id or status on create: 422 "field is read-only", nothing stored', ['overview: _id and status are server-made', 'eve: Update and replace']],
+  ['KC-CREATE-6', 'SHOULD', 'A JSON array creates every document or none: 201 with _items, or 422 with per-document _issues; an empty array answers 400', ['eve: Validation (bulk)']],
+  ['KC-CREATE-7', 'MUST', 'The bodies real clients send are accepted: {name, description} and {name, backup_provider: {user_objectstore}}', ['clients: Terraform provider, Rancher UI extension']],
+
+  ['KC-VALID-1', 'MUST', 'A missing name answers 422 with _status ERR, _issues.name "required field" and _error.code 422', ['seed: Input Spec', 'eve: Validation']],
+  ['KC-VALID-2', 'MUST', 'A wrong type answers 422 naming the field ("must be of string type")', ['eve: Validation']],
+  ['KC-VALID-3', 'MUST', 'An unknown field answers 422 "unknown field"', ['eve: Names and formats (ALLOW_UNKNOWN)']],
+  ['KC-VALID-4', 'MUST', 'backup_provider.type other than aws or azure answers 422 with the nested issue', ['seed: Input Spec', 'eve: Validation']],
+  ['KC-VALID-5', 'MUST', 'backup_provider.type without region, or region without type, answers 422', ['seed: Input Spec']],
+  ['KC-VALID-6', 'MUST', 'A region that is not a region of the chosen cloud answers 422', ['seed: Input Spec']],
+  ['KC-VALID-7', 'MUST', 'user_objectstore that names no objectstore of the tenant answers 422', ['seed: Input Spec']],
+  ['KC-VALID-8', 'MUST', 'A second cluster with the same name answers 422 "is not unique"', ['overview: names are unique', 'eve: Validation']],
+  ['KC-VALID-9', 'MUST', 'Malformed JSON answers 400; a body that is not JSON answers 400 or 415', ['eve: Validation']],
+
+  ['KC-STATE-1', 'MUST', 'A new cluster is REGISTERED and its status names an agentURL', ['seed: Registering a Kubernetes Cluster', 'clients: Terraform provider'], ['agentUrlKey']],
+  ['KC-STATE-2', 'MUST', 'agentURL is <server>/kubeclusteragents/agent-<short id>/<token>.yaml and is fetched without the API token', ['seed: Registering a Kubernetes Cluster']],
+  ['KC-STATE-3', 'MUST', 'Once the agent is applied the cluster moves on and eventually reaches ACTIVE', ['seed: Registering a Kubernetes Cluster', 'clients: Terraform provider']],
+  ['KC-STATE-4', 'MUST', 'A server-side state change renews _etag and _updated: a write with the old ETag then answers 412', ['overview: concurrency control', 'eve: ETag']],
+  ['KC-STATE-5', 'SHOULD', 'An ACTIVE cluster shows its Kubernetes version, agent version, node count and last seen time', ['seed: Registering a Kubernetes Cluster (real UI)']],
+  ['KC-STATE-6', 'SHOULD', 'A disconnected agent makes the cluster INACTIVE; reconnecting makes it ACTIVE again', ['seed: Registering a Kubernetes Cluster']],
+
+  ['KC-AGENT-1', 'MUST', 'The agent manifest is YAML of kind List installing namespace cloudcasa-io and the kubemanager Deployment there', ['seed: Registering a Kubernetes Cluster', 'clients: manifest contract test']],
+  ['KC-AGENT-2', 'MUST', "The kubemanager pod spec names image_pull_secret_name under imagePullSecrets", ['seed: Input Spec', 'clients: manifest contract test']],
+  ['KC-AGENT-3', 'MUST', 'The agent images come from container_registry when it is set', ['seed: Input Spec', 'clients: manifest contract test']],
+  ['KC-AGENT-4', 'SHOULD', 'An agent URL with an unknown agent id or token answers 404', ['seed: Registering a Kubernetes Cluster']],
+
+  ['KC-READ-1', 'MUST', 'GET item answers 200, the full resource and an ETag header equal to _etag', ['seed: Getting a cluster resource', 'eve: ETag']],
+  ['KC-READ-2', 'MUST', 'An unknown or malformed id answers 404 with the Eve error body', ['seed: Getting a cluster resource', 'eve: Errors']],
+  ['KC-READ-3', 'MUST', 'GET with If-None-Match equal to the current ETag answers 304 with no body; a stale one answers 200', ['eve: ETag and conditional requests']],
+  ['KC-READ-4', 'SHOULD', 'GET item answers Last-Modified equal to _updated, and If-Modified-Since not older than it answers 304', ['eve: ETag and conditional requests']],
+
+  ['KC-LIST-1', 'MUST', 'GET collection answers 200 with _items, _meta {page, max_results, total} and _links', ['seed: Listing Clusters', 'eve: Lists']],
+  ['KC-LIST-2', 'MUST', 'max_results and page walk the whole collection without gaps or repeats', ['clients: paging', 'eve: Lists']],
+  ['KC-LIST-3', 'MUST', '_links has parent and self, next and last while more pages follow, prev after page 1', ['eve: Lists']],
+  ['KC-LIST-4', 'SHOULD', 'max_results defaults to 25 and is capped at 50; odd page or max_results values fall back instead of failing', ['eve: Lists']],
+  ['KC-LIST-5', 'MUST', 'A page past the end answers 200 with no items', ['eve: Lists']],
+
+  ['KC-QUERY-1', 'MUST', 'where={"name": "<name>"} finds exactly that cluster', ['clients: end-to-end kit, Rancher UI extension']],
+  ['KC-QUERY-2', 'MUST', 'where with $regex (and $options "i") matches names', ['clients: Rancher UI extension', 'eve: Lists (CloudCasa allows $regex)']],
+  ['KC-QUERY-3', 'MUST', 'where supports $ne, $in, $nin, $exists, $and, $or, comparisons and dotted paths such as status.state', ['eve: Lists']],
+  ['KC-QUERY-4', 'MUST', 'An unparsable where, an unknown operator or $where answers 400', ['eve: Lists']],
+  ['KC-QUERY-5', 'MUST', 'sort works in both forms, -name,_created and [("name", -1)]; an unparsable sort answers 400', ['eve: Lists']],
+  ['KC-QUERY-6', 'MUST', 'projection includes ({"name": 1}) or excludes ({"tags": 0}) fields; meta fields always come back', ['eve: Lists']],
+
+  ['KC-ETAG-1', 'MUST', '_etag is 40 hex digits and changes with every stored change', ['seed: Create a Cluster resource', 'eve: ETag']],
+  ['KC-ETAG-2', 'MUST', 'PATCH and PUT without If-Match answer 428 and change nothing', ['seed: Updating Cluster', 'eve: ETag']],
+  ['KC-ETAG-3', 'MUST', 'PATCH and PUT with a stale or wrong If-Match answer 412 and change nothing', ['overview: concurrency control', 'eve: ETag']],
+  ['KC-ETAG-4', 'MUST', 'If-Match is accepted bare, quoted and weak (W/"…")', ['eve: ETag']],
+  ['KC-ETAG-5', 'MUST', 'Of two writers sending the same If-Match at once, exactly one succeeds and the other gets 412', ['overview: concurrency control']],
+
+  ['KC-UPDATE-1', 'MUST', 'PATCH with If-Match answers 200 with the full resource, a new _etag and a current _updated', ['seed: Updating Cluster']],
+  ['KC-UPDATE-2', 'MUST', 'PATCH merges nested objects: patching backup_provider.region keeps backup_provider.type', ['eve: Update and replace (MERGE_NESTED_DOCUMENTS)']],
+  ['KC-UPDATE-3', 'MUST', 'PUT replaces the whole document (omitted fields go, defaults return) and keeps _id, _created and status', ['seed: Updating Cluster', 'overview: PUT']],
+  ['KC-UPDATE-4', 'MUST', 'The GET, drop meta fields, change, PUT recipe works although it sends status back unchanged', ['overview: PUT', 'eve: Update and replace']],
+  ['KC-UPDATE-5', 'MUST', 'A read-only field with a new value in PATCH or PUT answers 422 "field is read-only" and changes nothing', ['eve: Update and replace']],
+  ['KC-UPDATE-6', 'MUST', 'PATCH and PUT validate the resulting document: 422 and nothing changed', ['eve: Validation']],
+
+  ['KC-DELETE-1', 'MUST', 'DELETE with If-Match answers 204 with no body; the cluster is then gone (404)', ['seed: Deleting a cluster resource']],
+  ['KC-DELETE-2', 'MUST', 'DELETE without If-Match answers 428 when the profile requires it, 204 when it does not', ['seed: Deleting a cluster resource', 'clients: Terraform provider'], ['deleteRequiresIfMatch']],
+  ['KC-DELETE-3', 'MUST', 'DELETE with a stale If-Match answers 412 and the cluster stays', ['eve: ETag']],
+  ['KC-DELETE-4', 'MUST', 'DELETE of a cluster a backup definition refers to is refused (4xx, 409 on the mock) and the cluster stays', ['seed: Deleting a cluster resource']],
+  ['KC-DELETE-5', 'MUST', 'DELETE of an unknown id answers 404', ['eve: Delete']],
+
+  ['KC-RELATED-1', 'MUST', 'objectstores take the Terraform provider body and follow the same envelopes and If-Match rules', ['clients: Terraform provider, object stores']],
+  ['KC-RELATED-2', 'MUST', 'kubebackups take the Terraform provider body, including an empty status {}', ['clients: Terraform provider, backup definitions']],
+];
+
+export const requirements: readonly Requirement[] = entries.map(([id, level, title, sources, profile]) => ({
+  id,
+  area: id.split('-')[1] as string,
+  title,
+  sources,
+  level,
+  ...(profile ? { profile } : {}),
+}));
+
+export const requirementsById: ReadonlyMap<string, Requirement> = new Map(requirements.map((r) => [r.id, r]));
+
+export function requirement(id: string): Requirement {
+  const found = requirementsById.get(id);
+  if (!found) throw new Error(`No requirement ${id} in conformance/requirements.ts`);
+  return found;
+}

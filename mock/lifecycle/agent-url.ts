@@ -1,0 +1,26 @@
+// The agent URL the server hands out: `<base>/kubeclusteragents/agent-<short id>/<token>.yaml`.
+
+export interface AgentCredentials {
+  agentId: string;
+  token: string;
+}
+
+const AGENT_PATH = /^\/kubeclusteragents\/(agent-[a-z0-9]{5})\/([A-Za-z0-9_=-]{16,128})\.yaml$/;
+const SHORT_ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** `randomBytes` is injected so tests can make the credentials predictable. */
+export function makeAgentCredentials(randomBytes: (size: number) => Uint8Array): AgentCredentials {
+  const shortId = [...randomBytes(5)].map((byte) => SHORT_ID_ALPHABET[byte % SHORT_ID_ALPHABET.length]).join('');
+  const token = Buffer.from(randomBytes(32)).toString('base64url');
+  return { agentId: `agent-${shortId}`, token };
+}
+
+export function agentUrl(baseUrl: string, credentials: AgentCredentials): string {
+  return `${baseUrl.replace(/\/+$/, '')}/kubeclusteragents/${credentials.agentId}/${credentials.token}.yaml`;
+}
+
+/** The credentials in an agent URL's path, or undefined when the path is not one. */
+export function parseAgentPath(pathname: string): AgentCredentials | undefined {
+  const match = AGENT_PATH.exec(pathname);
+  return match ? { agentId: match[1] as string, token: match[2] as string } : undefined;
+}
