@@ -52,6 +52,7 @@ function rank(value: unknown): number {
 export function compareValues(a: unknown, b: unknown): number {
   const byType = rank(a) - rank(b);
   if (byType !== 0) return byType;
+  if (rank(a) === TYPE_RANK.null) return 0;
   if (typeof a === 'number' || typeof a === 'string' || typeof a === 'boolean') {
     return a < (b as typeof a) ? -1 : a > (b as typeof a) ? 1 : 0;
   }
