@@ -44,7 +44,7 @@ const entries: Entry[] = [
   ['KC-ROUTE-5', 'MUST', 'GET /kubeclusters/cloudcasa-images lists the agent images as {name, tag}', ['seed: Input Spec, container_registry']],
 
   ['KC-AUTH-1', 'MUST', 'A request without a bearer token answers 401 with the Eve error body and a WWW-Authenticate challenge', ['overview: authentication', 'eve: Auth']],
-  ['KC-AUTH-2', 'MUST', 'A wrong token is refused with 401 or 403 and changes nothing', ['clients: end-to-end kit', 'eve: Auth']],
+  ['KC-AUTH-2', 'MUST', 'A malformed or unknown token is refused with 401 or 403 and changes nothing', ['clients: end-to-end kit', 'eve: Auth']],
   ['KC-AUTH-3', 'MUST', "One tenant's clusters are invisible to another: GET, PATCH and DELETE answer 404 and lists leave them out", ['eve: Auth (AUTH_FIELD)']],
   ['KC-AUTH-4', 'MUST', 'Cluster names are unique per tenant, not across tenants', ['eve: Auth']],
 

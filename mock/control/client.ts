@@ -12,6 +12,14 @@ export interface ClockState {
   offsetMs: number;
 }
 
+export interface MockConfig {
+  profile: Record<string, unknown>;
+  tokens: 'any' | number;
+  activationDelayMs: number | 'never';
+  publicUrl: string | null;
+  limits: Record<string, number>;
+}
+
 export interface AgentMove {
   _id: string;
   _etag: string;
@@ -33,6 +41,11 @@ export class MockControlClient {
     private readonly fetchImpl: FetchLike = fetch,
   ) {
     this.#base = `${baseUrl.replace(/\/+$/, '')}/__mock`;
+  }
+
+  /** How the mock was started: profile, whether it takes any token (`tokens: 'any'`) or how many, limits. */
+  config(): Promise<MockConfig> {
+    return this.#call('GET', '/config');
   }
 
   reset(): Promise<void> {

@@ -3,6 +3,12 @@ import { createMockApp } from '../app.js';
 import { testApi } from '../test-support/api.js';
 
 describe('the control API', () => {
+  it('describes how the mock was started', async () => {
+    const open = await testApi({ profile: 'lenient' }).control.config();
+    expect(open).toMatchObject({ tokens: 'any', activationDelayMs: 'never', profile: { deleteRequiresIfMatch: false } });
+    expect((await testApi({ tokens: ['a', 'b'] }).control.config()).tokens).toBe(2);
+  });
+
   it('resets every tenant', async () => {
     const api = testApi();
     await api.createCluster({}, 't1');

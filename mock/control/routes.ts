@@ -43,6 +43,11 @@ export function controlRoutes(runtime: MockRuntime): Hono<TenantEnv> {
   const control = new Hono<TenantEnv>();
   const ok = (c: Context, extra: Record<string, unknown> = {}) => c.json({ _status: 'OK', ...extra });
 
+  control.get('/config', (c) => {
+    const { profile, tokens, activationDelayMs, publicUrl, limits } = runtime.options;
+    return ok(c, { profile, tokens: tokens === undefined ? 'any' : tokens.size, activationDelayMs, publicUrl: publicUrl ?? null, limits });
+  });
+
   control.post('/reset', (c) => {
     runtime.store.clear();
     runtime.control.reset();

@@ -22,6 +22,14 @@ describe('bearer authentication', () => {
     expect((await api.call('GET', '/api/v1/kubeclusters', { token: 'bad' })).status).toBe(401);
   });
 
+  it('takes any well-formed token without a list, but never a malformed one', async () => {
+    const api = testApi();
+    expect((await api.call('GET', '/api/v1/kubeclusters', { token: 'any-Token_1.2~3+/=' })).status).toBe(200);
+    for (const token of ['not<a>token', 'semi;colon', '=leading']) {
+      expect((await api.call('GET', '/api/v1/kubeclusters', { token })).status, token).toBe(401);
+    }
+  });
+
   it('refuses a write without a token and stores nothing', async () => {
     const api = testApi();
     const res = await api.call('POST', '/api/v1/kubeclusters', { token: null, body: { name: 'a' } });

@@ -5,14 +5,18 @@ import { ApiError } from './errors.js';
 export type TenantEnv = { Variables: { tenant: string } };
 
 const CHALLENGE = { 'WWW-Authenticate': 'Bearer realm="kubeclusters"' };
+/** RFC 6750 `b64token`: what a bearer token may look like at all. */
+const TOKEN_SYNTAX = /^[A-Za-z0-9\-._~+/]+=*$/;
 
 export function bearerAuth(accepted: ReadonlySet<string> | undefined): MiddlewareHandler<TenantEnv> {
   return async (c, next) => {
-    const token = /^Bearer +([^\s]+) *$/i.exec(c.req.header('authorization') ?? '')?.[1];
-    if (token === undefined || (accepted !== undefined && !accepted.has(token))) {
+    const token = /^Bearer +(\S+) *$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    // Without a token list any well-formed token is a tenant; a malformed one is never accepted.
+    const refused = token === undefined || (accepted === undefined ? !TOKEN_SYNTAX.test(token) : !accepted.has(token));
+    if (refused) {
       throw new ApiError(401, 'Please provide proper credentials', { headers: CHALLENGE });
     }
-    c.set('tenant', token);
+    c.set('tenant', token as string);
     await next();
   };
 }
