@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { loadSpec, specPath } from './document.js';
 import type { JsonObject } from './document.js';
 import { createSchemaValidators } from './schemas.js';
@@ -88,6 +89,12 @@ describe('the spec', () => {
     const { _etag: _dropped, ...withoutEtag } = seedAnswer;
     expect(errorsOf('ClusterCreated', withoutEtag).join()).toContain("'_etag'");
     expect(errorsOf('ClusterCreated', { ...seedAnswer, _created: '2020-05-08T17:41:58Z' }).join()).toContain('/_created');
+  });
+});
+
+describe('spec/kubeclusters.openapi.json', () => {
+  it('is the YAML spec as JSON (run `npm run gen:spec-json` if not)', () => {
+    expect(loadSpec()).toEqual(parse(readFileSync(specPath, 'utf8')));
   });
 });
 

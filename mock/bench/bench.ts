@@ -91,10 +91,14 @@ async function main(argv: string[]): Promise<void> {
     starters.push(['Prism', (port) => startPrism(port, log)], ['json-server', (port) => startJsonServer(port, flags.clusters, log)]);
   }
   let port = 4700 + Math.floor(Math.random() * 200);
+  log('measuring the start-up of an empty mock…');
+  const empty = await startMock(port++, 0);
+  startups['kubeclusters-mock (no data)'] = empty.startupMs;
+  await empty.stop();
   for (const [name, start] of starters) {
     log(`starting ${name}${name === 'kubeclusters-mock' || name === 'json-server' ? ` with ${flags.clusters} clusters` : ''}…`);
     const server = await start(port++);
-    startups[name] = server.startupMs;
+    startups[name === 'bare Hono' || name === 'Prism' ? name : `${name} (${flags.clusters} clusters loaded)`] = server.startupMs;
     log(`  answering after ${server.startupMs.toFixed(0)} ms, RSS ${server.rssMb().toFixed(0)} MB`);
     try {
       const sample = await sampleOf(server);
@@ -130,27 +134,30 @@ async function measure(server: RunningServer, operation: Operation, sample: Samp
   const base = operation.request(server, sample);
   const isJsonServer = server.name === 'json-server';
   let created = 0;
-  let connection = 0;
   const request: autocannon.Request = { ...base, path: isJsonServer ? base.path?.replace('/api/v1', '') : base.path };
   if (base.method === 'POST') {
     request.setupRequest = (req) => ({ ...req, body: JSON.stringify({ name: `bench-${process.pid}-${server.name.length}-${created++}`, description: 'load' }) });
   }
   if (operation.patch) {
+    // autocannon clears a connection's context between requests, so clusters and their latest ETags
+    // live in a shared pool: a request takes a free cluster and gives it back with the new ETag.
+    const free = sample.ids.map((_, index) => index);
+    const etags = [...sample.etags];
     request.setupRequest = (req, raw) => {
       const context = raw as Record<string, unknown>;
-      if (context['index'] === undefined) context['index'] = connection++ % sample.ids.length;
-      const index = context['index'] as number;
-      context['etag'] ??= sample.etags[index];
+      const index = free.shift() ?? 0;
+      context['index'] = index;
       const path = `${isJsonServer ? '/kubeclusters' : '/api/v1/kubeclusters'}/${sample.ids[index]}`;
-      return { ...req, path, headers: { ...req.headers, 'If-Match': String(context['etag'] ?? '') }, body: JSON.stringify({ description: `patched ${created++}` }) };
+      return { ...req, path, headers: { ...req.headers, 'If-Match': etags[index] ?? '' }, body: JSON.stringify({ description: `patched ${created++}` }) };
     };
     request.onResponse = (_status, body, raw) => {
-      const context = raw as Record<string, unknown>;
+      const index = (raw as Record<string, unknown>)['index'] as number;
       try {
-        context['etag'] = (JSON.parse(body) as { _etag?: string })._etag ?? context['etag'];
+        etags[index] = (JSON.parse(body) as { _etag?: string })._etag ?? etags[index] ?? '';
       } catch {
         // Not JSON: keep the ETag we had.
       }
+      free.push(index);
     };
   }
   const result = await autocannon({

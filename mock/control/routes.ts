@@ -3,7 +3,6 @@ import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Hono } from 'hono';
 import type { Context, MiddlewareHandler } from 'hono';
-import { generateFixtures } from '../../fixtures/generate.js';
 import { loadSeedFixtures } from '../../fixtures/seed.js';
 import type { FixtureSet } from '../../fixtures/types.js';
 import type { MockRuntime } from '../app.js';
@@ -22,17 +21,18 @@ export const DEFAULT_TENANT = 'demo';
 /** Journals every API request and applies injected faults; control requests themselves are left alone. */
 export function controlMiddleware(runtime: MockRuntime): MiddlewareHandler<TenantEnv> {
   return async (c, next) => {
-    const url = new URL(c.req.url);
-    if (url.pathname.startsWith(CONTROL_PREFIX)) return next();
+    const pathname = c.req.path;
+    if (pathname.startsWith(CONTROL_PREFIX)) return next();
     const started = performance.now();
-    const fault = runtime.control.takeFault(c.req.method, url.pathname);
+    const fault = runtime.control.takeFault(c.req.method, pathname);
     if (fault?.latencyMs) await sleep(fault.latencyMs);
     if (fault?.status) c.res = renderError(new ApiError(fault.status, `Injected fault ${fault.id}: answering ${fault.status}`), c);
     else await next();
+    const query = c.req.url.indexOf('?');
     runtime.control.record({
-      time: new Date().toISOString(),
+      timeMs: Date.now(),
       method: c.req.method,
-      path: url.pathname + url.search,
+      path: query === -1 ? pathname : pathname + c.req.url.slice(query),
       status: c.res.status,
       durationMs: Math.round((performance.now() - started) * 1000) / 1000,
     });
@@ -147,6 +147,7 @@ async function fixturesFrom(body: Record<string, unknown>): Promise<FixtureSet> 
   if (typeof body['generate'] === 'number') {
     const count = body['generate'];
     if (!Number.isInteger(count) || count < 1 || count > 2_000_000) throw new ApiError(400, 'Invalid generate: expected a whole number from 1 to 2000000');
+    const { generateFixtures } = await import('../../fixtures/generate.js');
     return generateFixtures({ count, seed: typeof body['randomSeed'] === 'number' ? body['randomSeed'] : undefined });
   }
   if (typeof body['file'] === 'string') return readFixtureFile(body['file']);

@@ -26,24 +26,35 @@ export interface Fault extends FaultSpec {
   remaining: number | undefined;
 }
 
+/** A journal entry as recorded on the hot path; the time is formatted only when read. */
+export type RecordedRequest = Omit<JournalEntry, 'time'> & { timeMs: number };
+
 export class MockControlState {
-  readonly #journal: JournalEntry[] = [];
+  /** A ring buffer: recording is O(1) however full the journal is. */
+  readonly #journal: RecordedRequest[] = [];
+  #next = 0;
   #faults: Fault[] = [];
   #nextFaultId = 1;
 
   constructor(private readonly journalSize: number) {}
 
-  record(entry: JournalEntry): void {
-    this.#journal.push(entry);
-    if (this.#journal.length > this.journalSize) this.#journal.splice(0, this.#journal.length - this.journalSize);
+  record(entry: RecordedRequest): void {
+    if (this.journalSize <= 0) return;
+    if (this.#journal.length < this.journalSize) this.#journal.push(entry);
+    else this.#journal[this.#next] = entry;
+    this.#next = (this.#next + 1) % this.journalSize;
   }
 
+  /** The last `limit` requests, oldest first. */
   journal(limit = this.journalSize): JournalEntry[] {
-    return this.#journal.slice(-Math.max(0, limit));
+    const ordered = this.#journal.length < this.journalSize ? this.#journal : [...this.#journal.slice(this.#next), ...this.#journal.slice(0, this.#next)];
+    const kept = limit <= 0 ? [] : ordered.slice(-limit);
+    return kept.map(({ timeMs, ...rest }) => ({ time: new Date(timeMs).toISOString(), ...rest }));
   }
 
   clearJournal(): void {
     this.#journal.length = 0;
+    this.#next = 0;
   }
 
   addFault(spec: FaultSpec): Fault {
@@ -62,6 +73,7 @@ export class MockControlState {
 
   /** The first live fault matching the request, used up by one. */
   takeFault(method: string, path: string): Fault | undefined {
+    if (this.#faults.length === 0) return undefined;
     const fault = this.#faults.find((f) => (!f.method || f.method.toUpperCase() === method) && globMatches(f.path, path));
     if (!fault) return undefined;
     if (fault.remaining !== undefined) {

@@ -27,6 +27,34 @@ export function renderDoc(doc: StoredDoc, target: RenderTarget, links: LinkSet =
   return rendered;
 }
 
+/**
+ * Renders documents of one resource, remembering each one's JSON: stored documents never change
+ * (a write stores a new object), so a document read a thousand times is serialised once.
+ */
+export class DocRenderer {
+  readonly #json = { self: new WeakMap<StoredDoc, string>(), item: new WeakMap<StoredDoc, string>() };
+
+  constructor(readonly target: RenderTarget) {}
+
+  render(doc: StoredDoc, links: LinkSet = 'self'): Json {
+    return renderDoc(doc, this.target, links);
+  }
+
+  json(doc: StoredDoc, links: LinkSet = 'self'): string {
+    let json = this.#json[links].get(doc);
+    if (json === undefined) {
+      json = JSON.stringify(this.render(doc, links));
+      this.#json[links].set(doc, json);
+    }
+    return json;
+  }
+
+  /** The JSON of a write's answer: the document plus `"_status": "OK"`. */
+  writtenJson(doc: StoredDoc): string {
+    return `${this.json(doc).slice(0, -1)},"_status":"OK"}`;
+  }
+}
+
 function itemLinks(id: string, target: RenderTarget, links: LinkSet): Json {
   const href = target.profile.linkStyle === 'seed' ? `/v1/${target.resource}/${id}` : `${target.resource}/${id}`;
   const self = { title: target.title, href };

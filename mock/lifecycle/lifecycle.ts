@@ -5,7 +5,7 @@ import type { Clock } from '../store/clock.js';
 import { fieldsOf } from '../store/document.js';
 import type { Fields, StoredDoc } from '../store/document.js';
 import type { Located, Store, StoreObserver } from '../store/store.js';
-import { agentUrl, makeAgentCredentials, parseAgentPath } from './agent-url.js';
+import { agentUrl, makeAgentCredentials, parseAgentPath, pooledRandomBytes } from './agent-url.js';
 import { renderAgentManifest } from './manifest.js';
 import { assertTransition, nextStatus } from './state-machine.js';
 import type { ClusterState, ClusterStatus } from './state-machine.js';
@@ -28,6 +28,7 @@ export class ClusterLifecycle implements StoreObserver {
   /** Cluster id → when its PENDING agent becomes ACTIVE. */
   readonly #due = new Map<string, number>();
   #nextDue = Number.POSITIVE_INFINITY;
+  readonly #randomBytes = pooledRandomBytes((size) => randomBytes(size));
 
   constructor(
     private readonly store: Store,
@@ -39,7 +40,7 @@ export class ClusterLifecycle implements StoreObserver {
 
   /** The server-owned fields of a new cluster: REGISTERED, with the URL of its own agent manifest. */
   initialFields(baseUrl: string): Fields {
-    const credentials = makeAgentCredentials((n: number) => randomBytes(n));
+    const credentials = makeAgentCredentials(this.#randomBytes);
     const status: ClusterStatus = { state: 'REGISTERED', agentURL: agentUrl(baseUrl, credentials) };
     return { status };
   }
@@ -87,7 +88,7 @@ export class ClusterLifecycle implements StoreObserver {
   written({ resource, doc }: Located): void {
     if (resource !== 'kubeclusters') return;
     const status = statusOf(doc);
-    const path = status.agentURL ? parseAgentPath(new URL(status.agentURL).pathname) : undefined;
+    const path = agentPathOf(status.agentURL);
     if (path) this.#agents.set(`${path.agentId}/${path.token}`, doc._id);
     if (status.state !== 'PENDING') this.#due.delete(doc._id);
     else if (!this.#due.has(doc._id) && this.options.activationDelayMs !== 'never') {
@@ -98,7 +99,7 @@ export class ClusterLifecycle implements StoreObserver {
   removed({ resource, doc }: Located): void {
     if (resource !== 'kubeclusters') return;
     this.#due.delete(doc._id);
-    const path = statusOf(doc).agentURL ? parseAgentPath(new URL(statusOf(doc).agentURL as string).pathname) : undefined;
+    const path = agentPathOf(statusOf(doc).agentURL);
     if (path) this.#agents.delete(`${path.agentId}/${path.token}`);
   }
 
@@ -147,6 +148,12 @@ export class ClusterLifecycle implements StoreObserver {
       kubeletPodsDir: optionalString(doc['kublet_pods_dir']),
     });
   }
+}
+
+/** The credentials in an agent URL, read without a full URL parse (this runs for every cluster loaded). */
+function agentPathOf(url: string | undefined): ReturnType<typeof parseAgentPath> {
+  const start = url?.indexOf('/kubeclusteragents/') ?? -1;
+  return url && start >= 0 ? parseAgentPath(url.slice(start)) : undefined;
 }
 
 export function statusOf(doc: StoredDoc): ClusterStatus {

@@ -1,6 +1,6 @@
 // `sort`, in both of Eve's forms: `-name,_created` and `[("name", -1), ("_created", 1)]`.
 import { badRequest } from '../http/errors.js';
-import { valueAt } from '../store/collection.js';
+import { valueAtKeys } from '../store/collection.js';
 
 export interface SortKey {
   path: string;
@@ -61,9 +61,10 @@ export function compareValues(a: unknown, b: unknown): number {
 }
 
 export function compareBy(keys: readonly SortKey[]): (a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>) => number {
+  const split = keys.map(({ path, direction }) => ({ keys: path.split('.'), direction }));
   return (a, b) => {
-    for (const { path, direction } of keys) {
-      const order = compareValues(valueAt(a, path), valueAt(b, path));
+    for (const { keys: path, direction } of split) {
+      const order = compareValues(valueAtKeys(a, path), valueAtKeys(b, path));
       if (order !== 0) return order * direction;
     }
     return 0;

@@ -1,7 +1,7 @@
 // `where`: Eve's Mongo-JSON filters (and its Python-like `name=="x"` form) compiled to a predicate.
 import { RE2JS } from 're2js';
 import { badRequest } from '../http/errors.js';
-import { valueAt } from '../store/collection.js';
+import { valueAtKeys } from '../store/collection.js';
 import { parseHttpDate } from '../store/http-date.js';
 import { parsePythonWhere } from './python-where.js';
 
@@ -12,6 +12,8 @@ export interface WhereLimits {
 }
 
 export interface CompiledWhere {
+  /** The query as sent, which with the sort identifies a cached answer. */
+  source: string;
   predicate: (doc: Readonly<Record<string, unknown>>) => boolean;
   /** Top-level `path: value` equalities, which an index can serve before the predicate runs. */
   equalities: Map<string, unknown>;
@@ -30,7 +32,7 @@ export function parseWhere(raw: string, limits: WhereLimits): CompiledWhere {
   const query = raw.trim() === '' ? {} : parseQueryText(raw);
   if (!isPlainObject(query)) throw badRequest('where', 'expected a JSON object such as {"name": "prod"}');
   const compiler = new WhereCompiler(limits);
-  return { predicate: compiler.document(query, 1), equalities: indexableEqualities(query) };
+  return { source: raw, predicate: compiler.document(query, 1), equalities: indexableEqualities(query) };
 }
 
 function parseQueryText(raw: string): unknown {
@@ -77,7 +79,8 @@ class WhereCompiler {
   #field(path: string, condition: unknown, depth: number): Predicate {
     if (path === '' || path.split('.').some((key) => key === '')) throw badRequest('where', `"${path}" is not a field path`);
     const test = this.#condition(path, condition, depth + 1);
-    return (doc) => test(valueAt(doc, path));
+    const keys = path.split('.');
+    return (doc) => test(valueAtKeys(doc, keys));
   }
 
   /** What one field's value must satisfy: an operator object, or equality with a plain value. */

@@ -5,7 +5,7 @@ import type { TenantEnv } from '../http/auth.js';
 import { readJsonBody } from '../http/body.js';
 import { ApiError } from '../http/errors.js';
 import { etagHeader, isNotModified } from '../http/etag.js';
-import { locationOf, renderDoc } from '../http/render.js';
+import { DocRenderer, locationOf } from '../http/render.js';
 import type { RenderTarget } from '../http/render.js';
 import type { Limits, Profile } from '../options.js';
 import { listLinks, parsePaging } from '../query/paging.js';
@@ -13,6 +13,7 @@ import { applyProjection, parseProjection } from '../query/projection.js';
 import { parseSort } from '../query/sort.js';
 import { parseWhere } from '../query/where.js';
 import type { StoredDoc } from '../store/document.js';
+import { httpDate } from '../store/http-date.js';
 import type { WriteContext } from './definition.js';
 import type { ResourceService } from './service.js';
 
@@ -33,11 +34,13 @@ export function methodNotAllowed(): never {
 export function resourceRoutes(service: ResourceService, deps: RouteDeps): Hono<TenantEnv> {
   const routes = new Hono<TenantEnv>();
   const target: RenderTarget = { resource: service.definition.name, title: service.definition.title, profile: deps.profile };
+  const renderer = new DocRenderer(target);
+  const json = (c: Context, body: string, status: 200 | 201 = 200) => c.body(body, status, { 'Content-Type': 'application/json' });
   const context = (c: Context<TenantEnv>): WriteContext => ({ tenant: c.get('tenant'), now: deps.now(), baseUrl: deps.baseUrl(c) });
   const written = (c: Context<TenantEnv>, doc: StoredDoc, status: 200 | 201) => {
     c.header('ETag', etagHeader(doc._etag));
     if (status === 201) c.header('Location', locationOf(deps.baseUrl(c), doc._id, target));
-    return c.json({ ...renderDoc(doc, target), _status: 'OK' }, status);
+    return json(c, renderer.writtenJson(doc), status);
   };
 
   routes.get('/', (c) => {
@@ -48,38 +51,38 @@ export function resourceRoutes(service: ResourceService, deps: RouteDeps): Hono<
     const sort = raw.sort === undefined ? undefined : parseSort(raw.sort);
     const projection = raw.projection === undefined ? undefined : parseProjection(raw.projection);
     const { items, total } = service.list(c.get('tenant'), { where, sort, ...paging });
-    const rendered = items.map((doc) => renderDoc(doc, target));
     const queryString = new URL(c.req.url).search.replace(/^\?/, '');
-    return c.json({
-      _items: projection ? rendered.map((doc) => applyProjection(doc, projection, ALWAYS_KEPT)) : rendered,
-      _links: listLinks({ resource: target.resource, title: target.resource, queryString, page: paging.page, maxResults: paging.maxResults, total }),
-      _meta: { page: paging.page, max_results: paging.maxResults, total },
-    });
+    const links = listLinks({ resource: target.resource, title: target.resource, queryString, page: paging.page, maxResults: paging.maxResults, total });
+    const meta = { page: paging.page, max_results: paging.maxResults, total };
+    const itemsJson = projection
+      ? JSON.stringify(items.map((doc) => applyProjection(renderer.render(doc), projection, ALWAYS_KEPT)))
+      : `[${items.map((doc) => renderer.json(doc)).join(',')}]`;
+    return json(c, `{"_items":${itemsJson},"_links":${JSON.stringify(links)},"_meta":${JSON.stringify(meta)}}`);
   });
 
   routes.post('/', async (c) => {
-    const body = await readJsonBody(c);
+    const body = await readJsonBody(c, deps.limits.maxBodyBytes);
     if (!Array.isArray(body)) return written(c, service.create(context(c), body), 201);
     if (body.length === 0) throw new ApiError(400, 'Invalid body: an empty list creates nothing; send at least one document');
     const docs = service.createMany(context(c), body);
-    return c.json({ _status: 'OK', _items: docs.map((doc) => ({ ...renderDoc(doc, target), _status: 'OK' })) }, 201);
+    return json(c, `{"_status":"OK","_items":[${docs.map((doc) => renderer.writtenJson(doc)).join(',')}]}`, 201);
   });
 
   routes.get('/:id', (c) => {
     const doc = service.get(c.get('tenant'), c.req.param('id'));
     c.header('ETag', etagHeader(doc._etag));
-    c.header('Last-Modified', renderDoc(doc, target)['_updated'] as string);
+    c.header('Last-Modified', httpDate(doc._updated));
     if (isNotModified(doc, c.req.header('if-none-match'), c.req.header('if-modified-since'))) return c.body(null, 304);
-    return c.json(renderDoc(doc, target, 'item'));
+    return json(c, renderer.json(doc, 'item'));
   });
 
   routes.patch('/:id', async (c) => {
-    const body = await readJsonBody(c);
+    const body = await readJsonBody(c, deps.limits.maxBodyBytes);
     return written(c, service.update(context(c), c.req.param('id'), body, c.req.header('if-match')), 200);
   });
 
   routes.put('/:id', async (c) => {
-    const body = await readJsonBody(c);
+    const body = await readJsonBody(c, deps.limits.maxBodyBytes);
     const { doc, created } = service.replace(context(c), c.req.param('id'), body, c.req.header('if-match'));
     return written(c, doc, created ? 201 : 200);
   });

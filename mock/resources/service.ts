@@ -3,7 +3,7 @@ import { ApiError } from '../http/errors.js';
 import type { BulkItemResult, Issues } from '../http/errors.js';
 import { assertIfMatch } from '../http/etag.js';
 import type { Limits, Profile } from '../options.js';
-import { compareBy } from '../query/sort.js';
+import { firstMatches, MatchCache } from '../query/matches.js';
 import type { SortKey } from '../query/sort.js';
 import type { CompiledWhere } from '../query/where.js';
 import { valueAt } from '../store/collection.js';
@@ -40,6 +40,8 @@ export interface ServiceDeps {
 }
 
 export class ResourceService {
+  readonly #matches = new MatchCache();
+
   constructor(
     readonly definition: ResourceDefinition,
     private readonly deps: ServiceDeps,
@@ -48,19 +50,16 @@ export class ResourceService {
   /** One page of the documents matching `where`, and how many match in all. */
   list(tenant: string, query: ListQuery): { items: StoredDoc[]; total: number } {
     const start = (query.page - 1) * query.maxResults;
-    const candidates = this.#candidates(tenant, query.where);
-    const predicate = query.where?.predicate;
-    if (query.sort && query.sort.length > 0) return pageOfSorted(candidates, predicate, query.sort, start, query.maxResults);
-    if (!predicate) return { items: pageOf(candidates, start, query.maxResults), total: this.#collection(tenant).size };
-    // Natural order: count every match but keep only the requested page.
-    const items: StoredDoc[] = [];
-    let total = 0;
-    for (const doc of candidates) {
-      if (!predicate(doc)) continue;
-      if (total >= start && items.length < query.maxResults) items.push(doc);
-      total++;
+    const keep = start + query.maxResults;
+    const collection = this.#collection(tenant);
+    if (!query.where && !query.sort?.length) return { items: pageOf(collection.values(), start, query.maxResults), total: collection.size };
+    const key = `${tenant}\u0000${query.where?.source ?? ''}\u0000${JSON.stringify(query.sort ?? [])}`;
+    let matches = this.#matches.get(key, collection.revision, keep);
+    if (!matches) {
+      matches = firstMatches(this.#candidates(tenant, query.where), query.where?.predicate, query.sort, keep);
+      this.#matches.set(key, collection.revision, matches);
     }
-    return { items, total };
+    return { items: matches.prefix.slice(start, keep), total: matches.total };
   }
 
   /** The documents worth testing: an index's hits when `where` has an indexed equality, else all of them. */
@@ -270,36 +269,6 @@ function pageOf(docs: Iterable<StoredDoc>, start: number, size: number): StoredD
     items.push(doc);
   }
   return items;
-}
-
-/**
- * A sorted page without sorting every match: only the first `start + size` in order are kept
- * (a bounded insertion into a sorted buffer), so a page near the front costs O(n log k), not O(n log n).
- */
-function pageOfSorted(docs: Iterable<StoredDoc>, predicate: ((doc: StoredDoc) => boolean) | undefined, sort: readonly SortKey[], start: number, size: number) {
-  const compare = compareBy(sort);
-  const keep = start + size;
-  if (keep > 2000) {
-    const matched = predicate ? [...docs].filter(predicate) : [...docs];
-    return { items: matched.sort(compare).slice(start, keep), total: matched.length };
-  }
-  const best: StoredDoc[] = [];
-  let total = 0;
-  for (const doc of docs) {
-    if (predicate && !predicate(doc)) continue;
-    total++;
-    if (best.length === keep && compare(doc, best[keep - 1] as StoredDoc) >= 0) continue;
-    let low = 0;
-    let high = best.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (compare(best[middle] as StoredDoc, doc) <= 0) low = middle + 1;
-      else high = middle;
-    }
-    best.splice(low, 0, doc);
-    if (best.length > keep) best.pop();
-  }
-  return { items: best.slice(start), total };
 }
 
 function describeReferrer(resource: string): string {

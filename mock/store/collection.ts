@@ -11,10 +11,19 @@ export class Collection {
   readonly #byId = new Map<string, StoredDoc>();
   readonly #unique = new Map<string, Map<unknown, string>>();
   readonly #lookup = new Map<string, Map<unknown, Set<string>>>();
+  /** Index paths split once: indexing runs for every write. */
+  readonly #keys = new Map<string, string[]>();
+  /** Grows with every change, so derived results (cached query answers) know when they are stale. */
+  #revision = 0;
 
   constructor(readonly indexes: IndexSpec) {
     for (const path of indexes.unique) this.#unique.set(path, new Map());
     for (const path of indexes.lookup) this.#lookup.set(path, new Map());
+    for (const path of [...indexes.unique, ...indexes.lookup]) this.#keys.set(path, path.split('.'));
+  }
+
+  get revision(): number {
+    return this.#revision;
   }
 
   get size(): number {
@@ -49,6 +58,7 @@ export class Collection {
 
   /** Inserts or replaces (same `_id`) a document, keeping the indexes right. */
   put(doc: StoredDoc): void {
+    this.#revision++;
     const previous = this.#byId.get(doc._id);
     if (previous) this.#unindex(previous, doc);
     this.#byId.set(doc._id, doc);
@@ -58,6 +68,7 @@ export class Collection {
   remove(id: string): StoredDoc | undefined {
     const doc = this.#byId.get(id);
     if (!doc) return undefined;
+    this.#revision++;
     this.#byId.delete(id);
     this.#unindex(doc);
     return doc;
@@ -66,12 +77,12 @@ export class Collection {
   // An index entry whose value did not change is left alone, so lookups keep insertion order.
   #index(doc: StoredDoc, previous?: StoredDoc): void {
     for (const [path, index] of this.#unique) {
-      const value = valueAt(doc, path);
+      const value = this.#valueAt(doc, path);
       if (value !== undefined) index.set(value, doc._id);
     }
     for (const [path, index] of this.#lookup) {
-      const value = valueAt(doc, path);
-      if (value === undefined || (previous && valueAt(previous, path) === value)) continue;
+      const value = this.#valueAt(doc, path);
+      if (value === undefined || (previous && this.#valueAt(previous, path) === value)) continue;
       let ids = index.get(value);
       if (!ids) index.set(value, (ids = new Set()));
       ids.add(doc._id);
@@ -80,22 +91,31 @@ export class Collection {
 
   #unindex(doc: StoredDoc, next?: StoredDoc): void {
     for (const [path, index] of this.#unique) {
-      const value = valueAt(doc, path);
+      const value = this.#valueAt(doc, path);
       if (index.get(value) === doc._id) index.delete(value);
     }
     for (const [path, index] of this.#lookup) {
-      if (next && valueAt(next, path) === valueAt(doc, path)) continue;
-      const ids = index.get(valueAt(doc, path));
+      if (next && this.#valueAt(next, path) === this.#valueAt(doc, path)) continue;
+      const ids = index.get(this.#valueAt(doc, path));
       ids?.delete(doc._id);
-      if (ids?.size === 0) index.delete(valueAt(doc, path));
+      if (ids?.size === 0) index.delete(this.#valueAt(doc, path));
     }
+  }
+
+  #valueAt(doc: StoredDoc, path: string): unknown {
+    return valueAtKeys(doc, this.#keys.get(path) as string[]);
   }
 }
 
 /** The value at a dotted path, own properties only (so `__proto__` never walks onto a prototype). */
 export function valueAt(doc: Readonly<Record<string, unknown>>, path: string): unknown {
+  return valueAtKeys(doc, path.split('.'));
+}
+
+/** `valueAt` with the path already split, for hot loops. */
+export function valueAtKeys(doc: Readonly<Record<string, unknown>>, keys: readonly string[]): unknown {
   let at: unknown = doc;
-  for (const key of path.split('.')) {
+  for (const key of keys) {
     if (at === null || typeof at !== 'object' || !Object.hasOwn(at, key)) return undefined;
     at = (at as Record<string, unknown>)[key];
   }

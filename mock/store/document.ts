@@ -34,20 +34,11 @@ export function toSecond(ms: number): number {
 }
 
 /**
- * SHA-1 of the document as JSON with sorted keys. `revision` (the store's write counter) is mixed in
- * so that two writes in the same second with the same content still get different etags, which is
- * what makes "exactly one of two writers with the same If-Match wins" hold.
+ * SHA-1 of the stored document as JSON (its keys in the order the write path gives them, always the
+ * same for the same write). `revision` (the store's write counter) is mixed in so that two writes in
+ * the same second with the same content still get different etags, which is what makes "exactly one
+ * of two writers with the same If-Match wins" hold.
  */
 export function computeEtag(doc: Omit<StoredDoc, '_etag'>, revision: number): string {
-  return createHash('sha1').update(canonicalJson(doc)).update(`\n${revision}`).digest('hex');
-}
-
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.keys(value)
-    .sort()
-    .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-    .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
-  return `{${entries.join(',')}}`;
+  return createHash('sha1').update(JSON.stringify(doc)).update(`\n${revision}`).digest('hex');
 }

@@ -17,8 +17,11 @@ export function httpDate(ms: number): string {
 export function parseHttpDate(text: string): number | undefined {
   const match = RFC1123.exec(text.trim());
   if (!match) return undefined;
-  const [, , day, month, year, hours, minutes, seconds] = match;
-  const ms = Date.UTC(Number(year), MONTHS.indexOf(month as string), Number(day), Number(hours), Number(minutes), Number(seconds));
-  // Rejects impossible dates (31 Feb) that Date.UTC would roll over; the weekday is not checked.
-  return httpDate(ms).slice(5) === text.trim().slice(5) ? ms : undefined;
+  const [, , day, month, year, hours, minutes, seconds] = match.map(Number);
+  const monthIndex = MONTHS.indexOf(match[3] as string);
+  const ms = Date.UTC(year as number, monthIndex, day, hours, minutes, seconds);
+  // Rejects impossible dates (31 Feb, 25:00) that Date.UTC would roll over; the weekday is not checked.
+  const d = new Date(ms);
+  const exact = d.getUTCDate() === day && d.getUTCMonth() === monthIndex && d.getUTCHours() === hours && d.getUTCMinutes() === minutes && d.getUTCSeconds() === seconds;
+  return exact ? ms : undefined;
 }
