@@ -15,7 +15,7 @@ import { defaultAgentImages } from './lifecycle/manifest.js';
 import { resolveOptions } from './options.js';
 import type { MockOptions, ResolvedOptions } from './options.js';
 import { domain, domainIndexes } from './resources/domain.js';
-import { methodNotAllowed, resourceRoutes } from './resources/routes.js';
+import { methodNotAllowed, routeGuard, resourceRoutes } from './resources/routes.js';
 import { NOT_FOUND, ResourceService } from './resources/service.js';
 import { MockClock } from './store/clock.js';
 import type { Clock } from './store/clock.js';
@@ -88,11 +88,12 @@ function mountRootRoutes(app: Hono<TenantEnv>, runtime: MockRuntime): void {
     const manifest = runtime.lifecycle.applyManifest(new URL(c.req.url).pathname);
     return c.body(manifest, 200, { 'Content-Type': 'application/yaml; charset=utf-8' });
   });
+  app.all('/kubeclusteragents/:agentId/:file', methodNotAllowed);
 }
 
 function mountApi(app: Hono<TenantEnv>, runtime: MockRuntime): void {
   const { options, clock } = runtime;
-  app.use('/api/v1/*', limitBody(options.limits.maxBodyBytes), bearerAuth(options.tokens));
+  app.use('/api/v1/*', routeGuard(Object.keys(runtime.services)), limitBody(options.limits.maxBodyBytes), bearerAuth(options.tokens));
   app.get('/api/v1/kubeclusters/cloudcasa-images', (c) => c.json(defaultAgentImages));
   app.all('/api/v1/kubeclusters/cloudcasa-images', methodNotAllowed);
   const deps = {

@@ -29,6 +29,12 @@ export class ResponseChecker {
 
   /** Problems found (empty when the answer is exactly as documented). */
   check(response: ObservedResponse): string[] {
+    // HEAD is GET without a body (HTTP semantics): the GET operation documents it.
+    if (response.method.toUpperCase() === 'HEAD') {
+      const problems = this.check({ ...response, method: 'GET', body: undefined });
+      const empty = response.body === undefined || response.body === '';
+      return empty ? problems.filter((p) => !p.startsWith('body ')) : [...problems, 'a HEAD answer must have no body'];
+    }
     const template = this.#match(response.path);
     if (!template) return response.status === 404 ? this.#checkError(response) : [`${response.path} is not a documented path`];
     const operation = this.#paths()[template]?.[response.method.toLowerCase()] as JsonObject | undefined;

@@ -1,6 +1,6 @@
 // HTTP ↔ service for one resource: collection and item routes, Eve's answers, 405 for other methods.
 import { Hono } from 'hono';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { TenantEnv } from '../http/auth.js';
 import { readJsonBody } from '../http/body.js';
 import { ApiError } from '../http/errors.js';
@@ -15,6 +15,7 @@ import { parseWhere } from '../query/where.js';
 import type { StoredDoc } from '../store/document.js';
 import { httpDate } from '../store/http-date.js';
 import type { WriteContext } from './definition.js';
+import { NOT_FOUND } from './service.js';
 import type { ResourceService } from './service.js';
 
 export interface RouteDeps {
@@ -29,6 +30,25 @@ const ALWAYS_KEPT = ['_id', '_etag', '_created', '_updated', '_links'] as const;
 
 export function methodNotAllowed(): never {
   throw new ApiError(405, METHOD_NOT_ALLOWED);
+}
+
+/**
+ * Routing before authentication, as Eve (Flask) does: an unknown route is 404 and a method a route
+ * does not offer is 405, with or without a valid token.
+ */
+export function routeGuard(resources: readonly string[]): MiddlewareHandler {
+  const names = resources.join('|');
+  const rules: Array<[RegExp, ReadonlySet<string>]> = [
+    [/^\/api\/v1\/kubeclusters\/cloudcasa-images\/?$/, new Set(['GET', 'HEAD'])],
+    [new RegExp(`^/api/v1/(${names})/?$`), new Set(['GET', 'HEAD', 'POST'])],
+    [new RegExp(`^/api/v1/(${names})/[^/]+/?$`), new Set(['GET', 'HEAD', 'PATCH', 'PUT', 'DELETE'])],
+  ];
+  return async (c, next) => {
+    const rule = rules.find(([pattern]) => pattern.test(c.req.path));
+    if (!rule) throw new ApiError(404, NOT_FOUND);
+    if (!rule[1].has(c.req.method)) methodNotAllowed();
+    await next();
+  };
 }
 
 export function resourceRoutes(service: ResourceService, deps: RouteDeps): Hono<TenantEnv> {
