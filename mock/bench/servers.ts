@@ -12,6 +12,8 @@ export interface RunningServer {
   url: string;
   /** What every request sends as Authorization. */
   token: string;
+  /** Where the collection routes start: `/api/v1`, or '' for servers that ignore the spec's server URL. */
+  apiPrefix: string;
   child: ChildProcess;
   /** Milliseconds from spawn to the first answered request. */
   startupMs: number;
@@ -39,7 +41,7 @@ export async function startPrism(port: number, log: (line: string) => void): Pro
   installPeers(log);
   const bin = join(peerCache, 'node_modules', '@stoplight', 'prism-cli', 'dist', 'index.js');
   const spec = join(packageRoot, 'spec', 'kubeclusters.openapi.yaml');
-  return launch('Prism', process.execPath, [bin, 'mock', spec, '-h', '127.0.0.1', '-p', String(port), '--errors', 'false'], port, 'bench', 120_000);
+  return launch('Prism', process.execPath, [bin, 'mock', spec, '-h', '127.0.0.1', '-p', String(port), '--errors', 'false'], port, 'bench', 120_000, '');
 }
 
 export async function startJsonServer(port: number, clusters: number, log: (line: string) => void): Promise<RunningServer> {
@@ -47,7 +49,7 @@ export async function startJsonServer(port: number, clusters: number, log: (line
   const db = join(peerCache, `db-${clusters}.json`);
   if (!existsSync(db)) writeJsonServerDb(db, clusters);
   const bin = join(peerCache, 'node_modules', 'json-server', 'lib', 'cli', 'bin.js');
-  return launch('json-server', process.execPath, ['--max-old-space-size=6144', bin, '--port', String(port), '--host', '127.0.0.1', '--quiet', db], port, 'bench', 300_000);
+  return launch('json-server', process.execPath, ['--max-old-space-size=6144', bin, '--port', String(port), '--host', '127.0.0.1', '--quiet', db], port, 'bench', 120_000, '');
 }
 
 /** json-server keys items by `id`; the same generated clusters, renamed so. */
@@ -68,19 +70,20 @@ function installPeers(log: (line: string) => void): void {
   writeFileSync(installed, wanted);
 }
 
-async function launch(name: string, command: string, args: string[], port: number, token: string, readyTimeoutMs = 60_000): Promise<RunningServer> {
+async function launch(name: string, command: string, args: string[], port: number, token: string, readyTimeoutMs = 60_000, apiPrefix = '/api/v1'): Promise<RunningServer> {
   const started = performance.now();
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
   child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
   const url = `http://127.0.0.1:${port}`;
-  await waitUntilAnswering(`${url}/api/v1/kubeclusters?max_results=1`, token, child, readyTimeoutMs, () => output);
+  await waitUntilAnswering(`${url}${apiPrefix}/kubeclusters?max_results=1`, token, child, readyTimeoutMs, () => output);
   const startupMs = performance.now() - started;
   return {
     name,
     url,
     token,
+    apiPrefix,
     child,
     startupMs,
     rssMb: () => rssOf(child.pid),

@@ -17,7 +17,7 @@ export function httpDate(ms: number): string {
 export function parseHttpDate(text: string): number | undefined {
   const match = RFC1123.exec(text.trim());
   if (!match) return undefined;
-  const [, , day, month, year, hours, minutes, seconds] = match.map(Number);
+  const [, , day, , year, hours, minutes, seconds] = match.map(Number);
   const monthIndex = MONTHS.indexOf(match[3] as string);
   const ms = Date.UTC(year as number, monthIndex, day, hours, minutes, seconds);
   // Rejects impossible dates (31 Feb, 25:00) that Date.UTC would roll over; the weekday is not checked.
