@@ -1,5 +1,6 @@
 // What a conformance check is, and the context it runs in: the target's clients plus the few
 // steps every check repeats (create something named for this run, read it back, activate it).
+import { escapeRegex } from './client.js';
 import type { ApiClient, Exchange, ResourceName } from './client.js';
 import { answerOf, expectStatus, expectThat, fail, show } from './expect.js';
 import type { Target } from './target.js';
@@ -126,8 +127,4 @@ export function agentUrlOf(doc: Doc | undefined): string | undefined {
   const key = Object.keys(status).find((k) => k.toLowerCase() === 'agenturl');
   const value = key === undefined ? undefined : status[key];
   return typeof value === 'string' ? value : undefined;
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

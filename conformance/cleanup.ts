@@ -1,4 +1,5 @@
 // `conformance cleanup --prefix`: removes what earlier runs left behind, found by name, nothing else.
+import { escapeRegex } from './client.js';
 import type { ApiClient, ResourceName } from './client.js';
 
 const PAGE = 50;
@@ -6,7 +7,7 @@ const PAGE = 50;
 export async function cleanUpPrefix(client: ApiClient, prefix: string, log: (line: string) => void): Promise<{ removed: number; failed: number }> {
   let removed = 0;
   let failed = 0;
-  const where = JSON.stringify({ name: { $regex: `^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}` } });
+  const where = JSON.stringify({ name: { $regex: `^${escapeRegex(prefix)}` } });
   // Backup definitions first: they block the deletion of their clusters.
   for (const resource of ['kubebackups', 'kubeclusters', 'objectstores'] as const satisfies readonly ResourceName[]) {
     for (const id of await idsNamed(client, resource, where)) {

@@ -55,8 +55,9 @@ export async function runConformanceCli(argv: readonly string[]): Promise<number
     });
   targetOptions(program.command('cleanup').description('remove leftovers of earlier runs: everything whose name starts with --prefix'))
     .requiredOption('--prefix <prefix>', 'a name prefix starting with "conformance-"')
-    .action(async (flags: Flags & { prefix: string }) => {
-      exitCode = await cleanup(flags);
+    .action(async (_flags: unknown, command: Command) => {
+      // --base-url and the tokens may be given before or after "cleanup": read them from both levels.
+      exitCode = await cleanup(command.optsWithGlobals<Flags & { prefix: string }>());
     });
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -194,7 +195,7 @@ function listRequirements(only: string | undefined): number {
 }
 
 async function cleanup(flags: Flags & { prefix: string }): Promise<number> {
-  if (!/^conformance-[\w-]+$/.test(flags.prefix)) {
+  if (!/^conformance-[\w-]*$/.test(flags.prefix)) {
     console.error('conformance cleanup: --prefix must start with "conformance-" (only what the suite created is removed)');
     return 2;
   }

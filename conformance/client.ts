@@ -200,6 +200,11 @@ function ifMatch(etag: string | undefined, headers: Record<string, string> = {})
   return etag === undefined ? headers : { 'If-Match': etag, ...headers };
 }
 
+/** `text` as a literal inside a regular expression. */
+export function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 export function queryString(query: Query): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
@@ -242,6 +247,6 @@ export function curlOf(request: RecordedRequest): string {
   return parts.filter(Boolean).join(' ');
 }
 
-function shellQuote(text: string): string {
+export function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }

@@ -6,7 +6,7 @@ import { createMock } from '../mock/app.js';
 import { MockControlClient } from '../mock/control/client.js';
 import { resolveProfile } from '../mock/options.js';
 import type { Profile, ProfileName } from '../mock/options.js';
-import { ApiClient, RequestBudget } from './client.js';
+import { ApiClient, RequestBudget, shellQuote } from './client.js';
 import type { FetchLike } from './client.js';
 
 export interface TargetConfig {
@@ -163,8 +163,4 @@ function runCommand(command: string, timeoutMs: number): Promise<void> {
       else resolve();
     });
   });
-}
-
-function shellQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
 }
