@@ -80,6 +80,23 @@ describe('kubeclusters-mock serve (the executable)', () => {
     }
   });
 
+  it('takes its limits from --max-items and --max-body', async () => {
+    const child = spawn(process.execPath, [built, 'serve', '--port', '0', '--max-items', '1', '--max-body', '200'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      await waitFor(() => /Press Ctrl\+C/.test(output), 10_000);
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] as string;
+      const post = (body: unknown) =>
+        fetch(`${url}/api/v1/kubeclusters`, { method: 'POST', headers: { Authorization: 'Bearer t', 'Content-Type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(5000) });
+      expect((await post({ name: 'x'.repeat(250) })).status).toBe(413);
+      expect((await post({ name: 'one' })).status).toBe(201);
+      expect((await post({ name: 'two' })).status).toBe(409);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+
   it('explains a bad option value', async () => {
     const result = await promisify(execFile)(process.execPath, [built, 'serve', '--activation-delay', 'soon']).catch((error: { code: number; stderr: string }) => error);
     expect(result).toMatchObject({ code: 1 });

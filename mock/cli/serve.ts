@@ -4,7 +4,7 @@ import { loadSeedFixtures } from '../../fixtures/seed.js';
 import type { FixtureSet } from '../../fixtures/types.js';
 import { readFixtureFile } from '../control/routes.js';
 import { ApiError } from '../http/errors.js';
-import { profiles } from '../options.js';
+import { defaultLimits, profiles } from '../options.js';
 import type { ProfileName } from '../options.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startMockServer } from '../server.js';
 
@@ -15,6 +15,8 @@ interface ServeFlags {
   fixtures?: string;
   fixturesTenant?: string;
   state?: string;
+  maxItems?: number;
+  maxBody?: number;
   tokens?: string[];
   activationDelay: number | 'never';
   publicUrl?: string;
@@ -30,10 +32,12 @@ export function serveCommand(): Command {
     .addOption(new Option('--profile <name>', 'where sources disagree, which side to take').choices(Object.keys(profiles)).default('strict'))
     .option('--fixtures <seed|N|file>', 'data to start with: "seed" (the guide\'s examples), a number of generated clusters, or a JSON file')
     .option('--fixtures-tenant <token>', 'the token that owns the fixtures (default: the first of --tokens, else "demo")')
-    .option('--tokens <a,b,...>', 'accept only these bearer tokens (default: any non-empty token)', (v: string) => v.split(',').map((t) => t.trim()).filter(Boolean))
+    .option('--tokens <a,b,...>', 'accept only these bearer tokens (default: any well-formed token)', (v: string) => v.split(',').map((t) => t.trim()).filter(Boolean))
     .option('--activation-delay <delay>', 'from applying the agent manifest to ACTIVE: e.g. 3s, 500ms, 0 (at once) or never (control API only)', parseDelay, 3000)
     .option('--public-url <url>', 'base URL written into status.agentURL and Location (default: the request\'s host)')
     .option('--state <file>', 'keep the state in this JSON file: loaded at start (then --fixtures is skipped), saved after every change')
+    .option('--max-items <n>', `most documents a tenant may hold per resource, 409 above (default ${defaultLimits.maxItemsPerTenant})`, parseCount)
+    .option('--max-body <bytes>', `largest request body, 413 above (default ${defaultLimits.maxBodyBytes})`, parseCount)
     .option('--no-control', 'do not serve the test-control API under /__mock')
     .option('--log', 'print one line per request', false)
     .action(async (flags: ServeFlags) => {
@@ -52,6 +56,7 @@ async function serve(flags: ServeFlags): Promise<void> {
     publicUrl: flags.publicUrl,
     control: flags.control,
     statePath: flags.state,
+    limits: { ...(flags.maxItems === undefined ? {} : { maxItemsPerTenant: flags.maxItems }), ...(flags.maxBody === undefined ? {} : { maxBodyBytes: flags.maxBody }) },
     fixtures,
     fixturesTenant: flags.fixturesTenant,
     log: flags.log ? (line) => console.log(line) : undefined,
@@ -82,6 +87,12 @@ async function fixturesFrom(value: string): Promise<FixtureSet> {
   // Loaded on demand: faker costs a quarter of a second at start-up.
   if (/^\d+$/.test(value)) return (await import('../../fixtures/generate.js')).generateFixtures({ count: Number(value) });
   return readFixtureFile(value);
+}
+
+function parseCount(value: string): number {
+  const count = Number(value);
+  if (!Number.isSafeInteger(count) || count < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return count;
 }
 
 function parsePort(value: string): number {
