@@ -95,7 +95,6 @@ function mountApi(app: Hono<TenantEnv>, runtime: MockRuntime): void {
   const { options, clock } = runtime;
   app.use('/api/v1/*', routeGuard(Object.keys(runtime.services)), limitBody(options.limits.maxBodyBytes), bearerAuth(options.tokens));
   app.get('/api/v1/kubeclusters/cloudcasa-images', (c) => c.json(defaultAgentImages));
-  app.all('/api/v1/kubeclusters/cloudcasa-images', methodNotAllowed);
   const deps = {
     profile: options.profile,
     limits: options.limits,

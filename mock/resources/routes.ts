@@ -1,4 +1,4 @@
-// HTTP ↔ service for one resource: collection and item routes, Eve's answers, 405 for other methods.
+// HTTP ↔ service for one resource: collection and item routes and Eve's answers (405s come from routeGuard).
 import { Hono } from 'hono';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { TenantEnv } from '../http/auth.js';
@@ -112,7 +112,5 @@ export function resourceRoutes(service: ResourceService, deps: RouteDeps): Hono<
     return c.body(null, 204);
   });
 
-  routes.all('/', methodNotAllowed);
-  routes.all('/:id', methodNotAllowed);
   return routes;
 }
