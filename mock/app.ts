@@ -8,6 +8,7 @@ import { bearerAuth } from './http/auth.js';
 import type { TenantEnv } from './http/auth.js';
 import { limitBody } from './http/body.js';
 import { requestLog } from './http/log.js';
+import { answerOptions } from './http/options.js';
 import { ApiError } from './http/errors.js';
 import { renderError } from './http/render.js';
 import { ClusterLifecycle } from './lifecycle/lifecycle.js';
@@ -15,7 +16,7 @@ import { defaultAgentImages } from './lifecycle/manifest.js';
 import { resolveOptions } from './options.js';
 import type { MockOptions, ResolvedOptions } from './options.js';
 import { domain, domainIndexes } from './resources/domain.js';
-import { methodNotAllowed, routeGuard, resourceRoutes } from './resources/routes.js';
+import { apiAllow, methodNotAllowed, routeGuard, resourceRoutes } from './resources/routes.js';
 import { NOT_FOUND, ResourceService } from './resources/service.js';
 import { MockClock } from './store/clock.js';
 import type { Clock } from './store/clock.js';
@@ -55,6 +56,7 @@ export function createMock(options: MockOptions = {}): Mock {
   if (stateFile) app.use('*', stateFile.middleware());
   if (runtime.options.log) app.use('*', requestLog(runtime.options.log));
   if (runtime.options.control) app.use('*', controlMiddleware(runtime));
+  app.use('*', answerOptions(allowOf(Object.keys(runtime.services))));
   app.use('*', async (_c, next) => {
     runtime.lifecycle.settle();
     await next();
@@ -78,6 +80,14 @@ function createRuntime(options: MockOptions): MockRuntime {
     kubebackups: new ResourceService(domain.kubebackups, deps),
   };
   return { options: resolved, clock, store, validator, lifecycle, services, control: new MockControlState(resolved.limits.journalSize) };
+}
+
+const ROOT_ROUTES = [/^\/api-docs\/?$/, /^\/kubeclusteragents\/[^/]+\/[^/]+$/];
+
+/** `Allow` for OPTIONS: the API's routes, and the read-only routes outside it. */
+function allowOf(resources: readonly string[]): (path: string) => string | undefined {
+  const api = apiAllow(resources);
+  return (path) => (ROOT_ROUTES.some((route) => route.test(path)) ? 'GET, OPTIONS, HEAD' : api(path));
 }
 
 /** Outside `/api/v1`, without the API token: the OpenAPI document and the agent manifest. */

@@ -89,6 +89,10 @@ export interface paths {
          *     Profile option `deleteRequiresIfMatch` chooses (`strict`: required, 428 without it;
          *     `lenient`: optional, but a stale value still answers 412).
          *
+         *     An id this tenant does not have (unknown, already deleted, another tenant's) answers 204 and
+         *     deletes nothing, as Eve does (`If-Match` is checked only against a document that exists); an
+         *     id that is not 24 hex digits matches no route (404).
+         *
          *     Once deleted, the user removes the `cloudcasa-io` namespace from the cluster; the API has no
          *     part in that.
          */
@@ -97,9 +101,11 @@ export interface paths {
         head?: never;
         /**
          * Update some fields of a cluster
-         * @description Merges the body into the stored cluster (nested objects such as `backup_provider` merge too)
-         *     and validates the result. Read-only fields (`_id`, `status`, meta fields) may be sent only
-         *     with their stored value.
+         * @description Merges the body into the stored cluster (nested objects such as `backup_provider` merge too).
+         *     As Eve does, the patch is validated as sent: the rules inside a nested object apply to the
+         *     nested object in the patch, so `{"backup_provider": {"region": "eu-west-1"}}` alone is 422
+         *     (`type` is required with `region`). `_id` and `status` may be sent only with their stored
+         *     value; other meta fields (`_etag`, `_created`, …) are unknown fields.
          */
         patch: operations["updateKubecluster"];
         trace?: never;
@@ -344,8 +350,11 @@ export interface components {
             kublet_pods_dir?: string;
             backup_provider?: components["schemas"]["BackupProvider"];
         };
-        /** @description A new cluster (POST) or a whole replacement (PUT). Unknown fields are refused. */
-        ClusterInput: WithRequired<components["schemas"]["ClusterSettings"], "name">;
+        /** @description A new cluster (POST). Unknown fields are refused; an `_id` is taken as Eve takes it. */
+        ClusterInput: {
+            /** @description Optional. Eve stores a well-formed client-chosen ObjectId; one already taken answers 409. */
+            _id?: components["schemas"]["ObjectId"];
+        } & WithRequired<components["schemas"]["ClusterSettings"], "name">;
         /** @description Some of a cluster's fields (PATCH). Unknown fields are refused. */
         ClusterPatch: components["schemas"]["ClusterSettings"];
         /**
@@ -480,30 +489,33 @@ export interface components {
         };
     };
     responses: {
-        /** @description Written; the full resource with its new `_etag` and `_updated`. */
+        /** @description Written; the full resource with its new `_etag` and `_updated`. PUT answers also carry `Last-Modified`. */
         ClusterWritten: {
             headers: {
                 ETag: components["headers"]["ETag"];
+                "Last-Modified": components["headers"]["LastModified"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ClusterCreated"];
             };
         };
-        /** @description Written; the full resource with its new `_etag` and `_updated`. */
+        /** @description Written; the full resource with its new `_etag` and `_updated`. PUT answers also carry `Last-Modified`. */
         ObjectstoreWritten: {
             headers: {
                 ETag: components["headers"]["ETag"];
+                "Last-Modified": components["headers"]["LastModified"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ObjectstoreCreated"];
             };
         };
-        /** @description Written; the full resource with its new `_etag` and `_updated`. */
+        /** @description Written; the full resource with its new `_etag` and `_updated`. PUT answers also carry `Last-Modified`. */
         KubebackupWritten: {
             headers: {
                 ETag: components["headers"]["ETag"];
+                "Last-Modified": components["headers"]["LastModified"];
                 [name: string]: unknown;
             };
             content: {
@@ -517,7 +529,7 @@ export interface components {
             };
             content?: never;
         };
-        /** @description Malformed JSON, no JSON content type, or a bad `where`/`sort`/`projection`; the message says which. */
+        /** @description Malformed JSON, a content type that is neither JSON nor form-urlencoded, or a bad `where`/`sort`/`projection`; the message says which. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -572,7 +584,11 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The tenant already holds as many items of this resource as the mock allows (`limits.maxItemsPerTenant`); nothing was stored. */
+        /**
+         * @description Nothing was stored: a client-chosen `_id` is already taken (Eve's duplicate key: "A conflict happened
+         *     while processing the request. …"), or the tenant already holds as many items of this resource
+         *     as the mock allows (`limits.maxItemsPerTenant`).
+         */
         LimitReached: {
             headers: {
                 [name: string]: unknown;
@@ -602,6 +618,24 @@ export interface components {
                  *       "_error": {
                  *         "code": 409,
                  *         "message": "Cluster 5eb599e603f7a77d5223efee is used by backup definition nightly (5eb599e603f7a77d5223eff0)"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description PUT on another tenant's item (after the 428/412 checks, as Eve does); nothing changed. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "_status": "ERR",
+                 *       "_error": {
+                 *         "code": 403,
+                 *         "message": "You don't have the permission to access the requested resource. It is either read-protected or not readable by the server."
                  *       }
                  *     }
                  */
@@ -653,7 +687,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The body is not JSON (only `application/json` bodies are accepted). */
+        /** @description A `multipart/form-data` body (Eve takes file uploads; the mock has no use for them). Any other content type that is neither JSON nor form-urlencoded is a 400, "Unknown or no Content-Type header supplied". */
         UnsupportedMediaType: {
             headers: {
                 [name: string]: unknown;
@@ -704,7 +738,7 @@ export interface components {
                 "application/json": components["schemas"]["ValidationError"] | components["schemas"]["BulkFailure"];
             };
         };
-        /** @description Validation failed on update; `_issues` names every bad field. */
+        /** @description Validation failed on update (PATCH, PUT); `_issues` names every bad field. Eve sends no `_error` here. */
         ValidationFailure: {
             headers: {
                 [name: string]: unknown;
@@ -715,10 +749,6 @@ export interface components {
                  *       "_status": "ERR",
                  *       "_issues": {
                  *         "status": "field is read-only"
-                 *       },
-                 *       "_error": {
-                 *         "code": 422,
-                 *         "message": "Validation failure: the document contains errors"
                  *       }
                  *     }
                  */
@@ -761,8 +791,14 @@ export interface components {
         Location: string;
         /** @description The item's `_etag`, quoted. */
         ETag: string;
-        /** @description The item's `_updated`. */
+        /** @description The item's `_updated` (GET item and PUT answers; Eve sends none on PATCH or 304). */
         LastModified: components["schemas"]["HttpDate"];
+        /** @description The latest `_updated` of the items on the page; absent when the page is empty. */
+        ListLastModified: components["schemas"]["HttpDate"];
+        /** @description How many items match in all, as `_meta.total`. */
+        TotalCount: string;
+        /** @description The methods the route offers, as Flask lists them (e.g. `GET, POST, OPTIONS, HEAD`). */
+        Allow: string;
         /** @description The challenge, `Bearer realm="kubeclusters"`. */
         WWWAuthenticate: string;
     };
@@ -798,6 +834,8 @@ export interface operations {
             /** @description One page of clusters. */
             200: {
                 headers: {
+                    "X-Total-Count": components["headers"]["TotalCount"];
+                    "Last-Modified": components["headers"]["ListLastModified"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -825,7 +863,6 @@ export interface operations {
             201: {
                 headers: {
                     Location: components["headers"]["Location"];
-                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -930,6 +967,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["LimitReached"];
             412: components["responses"]["PreconditionFailed"];
@@ -958,7 +996,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted. */
+            /** @description Deleted; also the answer, deleting nothing, for an id this tenant does not have (unknown, already deleted, another tenant's), as Eve answers. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -1034,6 +1072,8 @@ export interface operations {
             /** @description One page of object stores. */
             200: {
                 headers: {
+                    "X-Total-Count": components["headers"]["TotalCount"];
+                    "Last-Modified": components["headers"]["ListLastModified"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1061,7 +1101,6 @@ export interface operations {
             201: {
                 headers: {
                     Location: components["headers"]["Location"];
-                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1144,6 +1183,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
@@ -1171,7 +1211,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted. */
+            /** @description Deleted; also the answer, deleting nothing, for an id this tenant does not have (unknown, already deleted, another tenant's), as Eve answers. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -1247,6 +1287,8 @@ export interface operations {
             /** @description One page of backup definitions. */
             200: {
                 headers: {
+                    "X-Total-Count": components["headers"]["TotalCount"];
+                    "Last-Modified": components["headers"]["ListLastModified"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1274,7 +1316,6 @@ export interface operations {
             201: {
                 headers: {
                     Location: components["headers"]["Location"];
-                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1357,6 +1398,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
@@ -1384,7 +1426,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted. */
+            /** @description Deleted; also the answer, deleting nothing, for an id this tenant does not have (unknown, already deleted, another tenant's), as Eve answers. */
             204: {
                 headers: {
                     [name: string]: unknown;

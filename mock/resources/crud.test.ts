@@ -11,7 +11,7 @@ const seedBody = {
 };
 
 describe('POST /api/v1/kubeclusters', () => {
-  it('answers 201 with Location, ETag and the full resource in REGISTERED state', async () => {
+  it('answers 201 with Location and the full resource in REGISTERED state; the etag only in the body, as Eve does', async () => {
     const api = testApi();
     const res = await api.call('POST', '/api/v1/kubeclusters', { body: seedBody });
     expect(res.status).toBe(201);
@@ -23,7 +23,7 @@ describe('POST /api/v1/kubeclusters', () => {
     expect(body._status).toBe('OK');
     expect(body._links.self).toEqual({ title: 'Kubecluster', href: `kubeclusters/${body._id}` });
     expect(res.headers.get('location')).toBe(`http://localhost/api/v1/kubeclusters/${body._id}`);
-    expect(res.headers.get('etag')).toBe(`"${body._etag}"`);
+    expect(res.headers.get('etag')).toBeNull();
     expect(body).toMatchObject({ ...seedBody, kublet_pods_dir: '/var/lib/kubelet/pods' });
     expect(body.status.state).toBe('REGISTERED');
     expect(body.status.agentURL).toMatch(/^http:\/\/localhost\/kubeclusteragents\/agent-[a-z0-9]{5}\/[A-Za-z0-9_-]+=*\.yaml$/);
@@ -156,12 +156,43 @@ describe('DELETE /api/v1/kubeclusters/{id}', () => {
     expect((await lenient.call('DELETE', `/api/v1/kubeclusters/${b._id}`)).status).toBe(204);
   });
 
+  it('answers 204 and deletes nothing for an id the tenant does not have, as Eve does; If-Match is not checked then', async () => {
+    const api = testApi();
+    const kept = await api.createCluster();
+    for (const id of ['ffffffffffffffffffffffff', kept._id]) {
+      const token = id === kept._id ? 't2' : 't1';
+      const res = await api.call('DELETE', `/api/v1/kubeclusters/${id}`, { token, headers: { 'If-Match': 'stale' } });
+      expect(res.status, id).toBe(204);
+      expect(res.text).toBe('');
+    }
+    expect((await api.call('GET', `/api/v1/kubeclusters/${kept._id}`)).body._etag).toBe(kept._etag);
+    expect((await api.call('DELETE', '/api/v1/kubeclusters/not-an-id')).status).toBe(404);
+  });
+
   it('still refuses a stale If-Match in the lenient profile (412)', async () => {
     const api = testApi({ profile: 'lenient' });
     const created = await api.createCluster();
     const res = await api.call('DELETE', `/api/v1/kubeclusters/${created._id}`, { headers: { 'If-Match': '0'.repeat(40) } });
     expect(res.status).toBe(412);
     expect((await api.call('GET', `/api/v1/kubeclusters/${created._id}`)).status).toBe(200);
+  });
+});
+
+describe('OPTIONS', () => {
+  it('answers 200 with no body and the Allow header Flask gives each route, without a token', async () => {
+    const api = testApi();
+    const allow = async (path: string) => {
+      const res = await api.call('OPTIONS', path, { token: null });
+      expect(res.status, path).toBe(200);
+      expect(res.text, path).toBe('');
+      return res.headers.get('allow');
+    };
+    expect(await allow('/api/v1/kubeclusters')).toBe('GET, POST, OPTIONS, HEAD');
+    expect(await allow('/api/v1/kubeclusters/ffffffffffffffffffffffff')).toBe('PUT, GET, POST, PATCH, OPTIONS, DELETE, HEAD');
+    expect(await allow('/api/v1/kubeclusters/cloudcasa-images')).toBe('GET, OPTIONS, HEAD');
+    expect(await allow('/api-docs')).toBe('GET, OPTIONS, HEAD');
+    expect(await allow('/api/v1/kubeclusters/not-an-id')).toBeNull();
+    expect(await allow('/nothing/here')).toBeNull();
   });
 });
 

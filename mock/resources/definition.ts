@@ -22,6 +22,8 @@ export interface ResourceDefinition {
   title: string;
   /** The schema every stored document satisfies (POST bodies; PATCH and PUT results). */
   schema: SchemaName;
+  /** The schema a PATCH body is checked against as sent (Eve validates the patch, not the merge). */
+  patchSchema: SchemaName;
   /** Fields only the server writes; a client may send them back unchanged (PUT/PATCH) but never set them. */
   serverOwned: readonly string[];
   unique: readonly string[];

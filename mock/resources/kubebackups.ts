@@ -5,6 +5,7 @@ export const kubebackups: ResourceDefinition = {
   name: 'kubebackups',
   title: 'Kubebackup',
   schema: 'KubebackupInput',
+  patchSchema: 'KubebackupPatch',
   serverOwned: [],
   unique: ['name'],
   lookup: ['cluster'],

@@ -9,6 +9,7 @@ export const kubeclusters: ResourceDefinition = {
   name: 'kubeclusters',
   title: 'Kubecluster',
   schema: 'ClusterInput',
+  patchSchema: 'ClusterPatch',
   serverOwned: ['status'],
   unique: ['name'],
   lookup: ['status.state'],

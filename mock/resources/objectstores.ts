@@ -5,6 +5,7 @@ export const objectstores: ResourceDefinition = {
   name: 'objectstores',
   title: 'Objectstore',
   schema: 'ObjectstoreInput',
+  patchSchema: 'ObjectstorePatch',
   serverOwned: [],
   unique: ['name'],
   lookup: [],

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { TenantEnv } from '../http/auth.js';
-import { readJsonBody } from '../http/body.js';
+import { readDocumentBody } from '../http/body.js';
 import { ApiError } from '../http/errors.js';
 import { etagHeader, isNotModified } from '../http/etag.js';
 import { DocRenderer, locationOf } from '../http/render.js';
@@ -32,21 +32,47 @@ export function methodNotAllowed(): never {
   throw new ApiError(405, METHOD_NOT_ALLOWED);
 }
 
+interface ApiRoute {
+  pattern: RegExp;
+  /** The methods served; others answer 405. */
+  served: ReadonlySet<string>;
+  /** `Allow` as Flask lists it for OPTIONS: an item also lists POST, Eve's method-override route. */
+  allow: string;
+}
+
+function apiRoutes(resources: readonly string[]): ApiRoute[] {
+  const names = resources.join('|');
+  const route = (pattern: RegExp, served: string[], allow: string): ApiRoute => ({ pattern, served: new Set(served), allow });
+  return [
+    route(/^\/api\/v1\/kubeclusters\/cloudcasa-images\/?$/, ['GET', 'HEAD'], 'GET, OPTIONS, HEAD'),
+    route(new RegExp(`^/api/v1/(${names})/?$`), ['GET', 'HEAD', 'POST'], 'GET, POST, OPTIONS, HEAD'),
+    route(new RegExp(`^/api/v1/(${names})/[^/]+/?$`), ['GET', 'HEAD', 'PATCH', 'PUT', 'DELETE'], 'PUT, GET, POST, PATCH, OPTIONS, DELETE, HEAD'),
+  ];
+}
+
+/** Eve's item URLs only match an ObjectId: for OPTIONS anything else under a collection is no route. */
+const ITEM_PATH = /\/api\/v1\/\w+\/(?!cloudcasa-images)[^/]+\/?$/;
+const ITEM_ID = /\/[0-9a-f]{24}\/?$/;
+
+/** The `Allow` header of a path under `/api/v1`, or undefined when no route matches it. */
+export function apiAllow(resources: readonly string[]): (path: string) => string | undefined {
+  const routes = apiRoutes(resources);
+  return (path) => {
+    if (ITEM_PATH.test(path) && !ITEM_ID.test(path)) return undefined;
+    return routes.find(({ pattern }) => pattern.test(path))?.allow;
+  };
+}
+
 /**
  * Routing before authentication, as Eve (Flask) does: an unknown route is 404 and a method a route
  * does not offer is 405, with or without a valid token.
  */
 export function routeGuard(resources: readonly string[]): MiddlewareHandler {
-  const names = resources.join('|');
-  const rules: Array<[RegExp, ReadonlySet<string>]> = [
-    [/^\/api\/v1\/kubeclusters\/cloudcasa-images\/?$/, new Set(['GET', 'HEAD'])],
-    [new RegExp(`^/api/v1/(${names})/?$`), new Set(['GET', 'HEAD', 'POST'])],
-    [new RegExp(`^/api/v1/(${names})/[^/]+/?$`), new Set(['GET', 'HEAD', 'PATCH', 'PUT', 'DELETE'])],
-  ];
+  const routes = apiRoutes(resources);
   return async (c, next) => {
-    const rule = rules.find(([pattern]) => pattern.test(c.req.path));
-    if (!rule) throw new ApiError(404, NOT_FOUND);
-    if (!rule[1].has(c.req.method)) methodNotAllowed();
+    const route = routes.find(({ pattern }) => pattern.test(c.req.path));
+    if (!route) throw new ApiError(404, NOT_FOUND);
+    if (!route.served.has(c.req.method)) methodNotAllowed();
     await next();
   };
 }
@@ -57,9 +83,11 @@ export function resourceRoutes(service: ResourceService, deps: RouteDeps): Hono<
   const renderer = new DocRenderer(target);
   const json = (c: Context, body: string, status: 200 | 201 = 200) => c.body(body, status, { 'Content-Type': 'application/json' });
   const context = (c: Context<TenantEnv>): WriteContext => ({ tenant: c.get('tenant'), now: deps.now(), baseUrl: deps.baseUrl(c) });
+  /** Eve's write answers: 201 carries Location (the etag only in the body); PATCH carries ETag; PUT ETag and Last-Modified. */
   const written = (c: Context<TenantEnv>, doc: StoredDoc, status: 200 | 201) => {
-    c.header('ETag', etagHeader(doc._etag));
     if (status === 201) c.header('Location', locationOf(deps.baseUrl(c), doc._id, target));
+    else c.header('ETag', etagHeader(doc._etag));
+    if (status === 200 && c.req.method === 'PUT') c.header('Last-Modified', httpDate(doc._updated));
     return json(c, renderer.writtenJson(doc), status);
   };
 
@@ -74,6 +102,8 @@ export function resourceRoutes(service: ResourceService, deps: RouteDeps): Hono<
     const queryString = new URL(c.req.url).search.replace(/^\?/, '');
     const links = listLinks({ resource: target.resource, title: target.resource, queryString, page: paging.page, maxResults: paging.maxResults, total });
     const meta = { page: paging.page, max_results: paging.maxResults, total };
+    c.header('X-Total-Count', String(total));
+    if (items.length > 0) c.header('Last-Modified', httpDate(Math.max(...items.map((doc) => doc._updated))));
     const itemsJson = projection
       ? JSON.stringify(items.map((doc) => applyProjection(renderer.render(doc), projection, ALWAYS_KEPT)))
       : `[${items.map((doc) => renderer.json(doc)).join(',')}]`;
@@ -81,7 +111,7 @@ export function resourceRoutes(service: ResourceService, deps: RouteDeps): Hono<
   });
 
   routes.post('/', async (c) => {
-    const body = await readJsonBody(c, deps.limits.maxBodyBytes);
+    const body = await readDocumentBody(c, deps.limits.maxBodyBytes);
     if (!Array.isArray(body)) return written(c, service.create(context(c), body), 201);
     if (body.length === 0) throw new ApiError(400, 'Invalid body: an empty list creates nothing; send at least one document');
     const docs = service.createMany(context(c), body);
@@ -91,25 +121,25 @@ export function resourceRoutes(service: ResourceService, deps: RouteDeps): Hono<
   routes.get('/:id', (c) => {
     const doc = service.get(c.get('tenant'), c.req.param('id'));
     c.header('ETag', etagHeader(doc._etag));
-    c.header('Last-Modified', httpDate(doc._updated));
     if (isNotModified(doc, c.req.header('if-none-match'), c.req.header('if-modified-since'))) return c.body(null, 304);
+    c.header('Last-Modified', httpDate(doc._updated));
     return json(c, renderer.json(doc, 'item'));
   });
 
   routes.patch('/:id', async (c) => {
-    const body = await readJsonBody(c, deps.limits.maxBodyBytes);
+    const body = await readDocumentBody(c, deps.limits.maxBodyBytes);
     return written(c, service.update(context(c), c.req.param('id'), body, c.req.header('if-match')), 200);
   });
 
   routes.put('/:id', async (c) => {
-    const body = await readJsonBody(c, deps.limits.maxBodyBytes);
+    const body = await readDocumentBody(c, deps.limits.maxBodyBytes);
     const { doc, created } = service.replace(context(c), c.req.param('id'), body, c.req.header('if-match'));
     return written(c, doc, created ? 201 : 200);
   });
 
   routes.delete('/:id', (c) => {
     service.remove(context(c), c.req.param('id'), c.req.header('if-match'));
-    return c.body(null, 204);
+    return c.body(null, 204, { 'Content-Type': 'application/json' });
   });
 
   return routes;
