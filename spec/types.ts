@@ -338,10 +338,7 @@ export interface components {
             };
             /** @description The secret needed to pull images; create it in namespace `cloudcasa-io` before registering the cluster. */
             image_pull_secret_name?: string;
-            /**
-             * Format: uri-reference
-             * @description URL of the container registry the agent images are pulled from (see `/kubeclusters/cloudcasa-images`).
-             */
+            /** @description URL of the container registry the agent images are pulled from (see `/kubeclusters/cloudcasa-images`). */
             container_registry?: string;
             /**
              * @description (Spelled so.) Where CloudCasa looks for pod PV data for `LIVE_FROM_HOST_POD_VOL` backups.
@@ -420,7 +417,7 @@ export interface components {
             provider_type?: "s3" | "azure";
             bucket_name?: string;
             region?: string;
-            proxy_cluster_list?: components["schemas"]["ObjectId"][];
+            proxy_cluster_list?: unknown[];
             skip_tls_certificate_validation?: boolean;
             s3provider?: components["schemas"]["S3Provider"];
         };
