@@ -105,6 +105,10 @@ function mountApi(app: Hono<TenantEnv>, runtime: MockRuntime): void {
   const { options, clock } = runtime;
   app.use('/api/v1/*', routeGuard(Object.keys(runtime.services)), limitBody(options.limits.maxBodyBytes), bearerAuth(options.tokens));
   app.get('/api/v1/kubeclusters/cloudcasa-images', (c) => c.json(defaultAgentImages));
+  // Eve's home endpoint: a link to every resource.
+  const home = { _links: { child: Object.keys(runtime.services).map((name) => ({ href: name, title: name })) } };
+  app.get('/api/v1', (c) => c.json(home));
+  app.get('/api/v1/', (c) => c.json(home));
   const deps = {
     profile: options.profile,
     limits: options.limits,

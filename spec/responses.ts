@@ -55,7 +55,8 @@ export class ResponseChecker {
   }
 
   #match(path: string): string | undefined {
-    const bare = path.split('?')[0] ?? path;
+    // Dot segments are resolved before routing, as the URL the server sees has them resolved.
+    const bare = new URL(path.split('?')[0] ?? path, 'http://host').pathname.replace(/^\/api\/v1$/, `${API_ROOT}/`);
     const relative = bare.startsWith(`${API_ROOT}/`) ? bare.slice(API_ROOT.length) : bare;
     const candidates = this.#templates.filter((t) => t.pattern.test(relative));
     const rooted = (t: PathTemplate) => ROOT_PATHS.has(t.template) || t.template.startsWith('/kubeclusteragents/');

@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The API root, Eve's home endpoint
+         * @description A link to every resource (Eve's `_links.child`). Answered at `/api/v1` and `/api/v1/`.
+         */
+        get: operations["apiHome"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/kubeclusters": {
         parameters: {
             query?: never;
@@ -240,6 +260,14 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Home: {
+            _links: {
+                child: {
+                    href: string;
+                    title: string;
+                }[];
+            };
+        };
         /** @description A server-made Mongo ObjectId, 24 lower-case hex digits. */
         ObjectId: string;
         /** @description An RFC 1123 date with second precision, e.g. `Fri, 08 May 2020 17:41:58 GMT`. */
@@ -803,6 +831,27 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    apiHome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resources. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Home"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
     listKubeclusters: {
         parameters: {
             query?: {

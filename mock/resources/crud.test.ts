@@ -197,6 +197,16 @@ describe('OPTIONS', () => {
 });
 
 describe('root routes', () => {
+  it("GET /api/v1 is Eve's home endpoint: a link to every resource, behind the token", async () => {
+    const api = testApi();
+    for (const path of ['/api/v1', '/api/v1/']) {
+      const res = await api.call('GET', path);
+      expect(res.status, path).toBe(200);
+      expect(res.body._links.child).toContainEqual({ href: 'kubeclusters', title: 'kubeclusters' });
+      expect((await api.call('GET', path, { token: null })).status, path).toBe(401);
+    }
+  });
+
   it('GET /api-docs serves the spec as JSON without a token', async () => {
     const api = testApi();
     const res = await api.call('GET', '/api-docs', { token: null });

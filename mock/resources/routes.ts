@@ -44,6 +44,7 @@ function apiRoutes(resources: readonly string[]): ApiRoute[] {
   const names = resources.join('|');
   const route = (pattern: RegExp, served: string[], allow: string): ApiRoute => ({ pattern, served: new Set(served), allow });
   return [
+    route(/^\/api\/v1\/?$/, ['GET', 'HEAD'], 'OPTIONS, GET, HEAD'),
     route(/^\/api\/v1\/kubeclusters\/cloudcasa-images\/?$/, ['GET', 'HEAD'], 'GET, OPTIONS, HEAD'),
     route(new RegExp(`^/api/v1/(${names})/?$`), ['GET', 'HEAD', 'POST'], 'GET, POST, OPTIONS, HEAD'),
     route(new RegExp(`^/api/v1/(${names})/[^/]+/?$`), ['GET', 'HEAD', 'PATCH', 'PUT', 'DELETE'], 'PUT, GET, POST, PATCH, OPTIONS, DELETE, HEAD'),
@@ -58,7 +59,8 @@ const ITEM_ID = /\/[0-9a-f]{24}\/?$/;
 export function apiAllow(resources: readonly string[]): (path: string) => string | undefined {
   const routes = apiRoutes(resources);
   return (path) => {
-    if (ITEM_PATH.test(path) && !ITEM_ID.test(path)) return undefined;
+    // Flask answers OPTIONS on the API root only at its canonical URL, with the slash.
+    if (path === '/api/v1' || (ITEM_PATH.test(path) && !ITEM_ID.test(path))) return undefined;
     return routes.find(({ pattern }) => pattern.test(path))?.allow;
   };
 }
