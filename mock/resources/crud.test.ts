@@ -65,8 +65,20 @@ describe('POST /api/v1/kubeclusters', () => {
     expect(res.status).toBe(201);
     expect(res.body._status).toBe('OK');
     expect(res.body._items.map((i: { name: string }) => i.name)).toEqual(['a', 'b']);
+    expect(res.headers.get('location')).toBe(`http://localhost/api/v1/kubeclusters/${res.body._items[0]._id}`);
     const list = await api.call('GET', '/api/v1/kubeclusters');
     expect(list.body._meta.total).toBe(2);
+  });
+
+  it('answers a one-document array exactly as a single document, as Eve does', async () => {
+    const api = testApi();
+    const created = await api.call('POST', '/api/v1/kubeclusters', { body: [{ name: 'only' }] });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ _status: 'OK', name: 'only' });
+    expect(created.body).not.toHaveProperty('_items');
+    const refused = await api.call('POST', '/api/v1/kubeclusters', { body: [{ name: 5 }] });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toEqual({ _status: 'ERR', _issues: { name: 'must be of string type' }, _error: { code: 422, message: 'Insertion failure: 1 document(s) contain(s) error(s)' } });
   });
 
   it('stores nothing of a bulk insert when one document is bad, and says which', async () => {

@@ -114,9 +114,11 @@ export function resourceRoutes(service: ResourceService, deps: RouteDeps): Hono<
 
   routes.post('/', async (c) => {
     const body = await readDocumentBody(c, deps.limits.maxBodyBytes);
-    if (!Array.isArray(body)) return written(c, service.create(context(c), body), 201);
+    // Eve answers a one-document list exactly as a single document.
+    if (!Array.isArray(body) || body.length === 1) return written(c, service.create(context(c), Array.isArray(body) ? body[0] : body), 201);
     if (body.length === 0) throw new ApiError(400, 'Invalid body: an empty list creates nothing; send at least one document');
     const docs = service.createMany(context(c), body);
+    c.header('Location', locationOf(deps.baseUrl(c), (docs[0] as StoredDoc)._id, target));
     return json(c, `{"_status":"OK","_items":[${docs.map((doc) => renderer.writtenJson(doc)).join(',')}]}`, 201);
   });
 
