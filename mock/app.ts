@@ -8,6 +8,7 @@ import { bearerAuth } from './http/auth.js';
 import type { TenantEnv } from './http/auth.js';
 import { limitBody } from './http/body.js';
 import { requestLog } from './http/log.js';
+import { methodOverride } from './http/method-override.js';
 import { answerOptions } from './http/options.js';
 import { ApiError } from './http/errors.js';
 import { renderError } from './http/render.js';
@@ -53,6 +54,7 @@ export function createMock(options: MockOptions = {}): Mock {
   const app = new Hono<TenantEnv>();
   app.onError(renderError);
   app.notFound((c) => renderError(new ApiError(404, NOT_FOUND), c));
+  app.use('*', methodOverride(app));
   if (stateFile) app.use('*', stateFile.middleware());
   if (runtime.options.log) app.use('*', requestLog(runtime.options.log));
   if (runtime.options.control) app.use('*', controlMiddleware(runtime));

@@ -190,6 +190,20 @@ describe('DELETE /api/v1/kubeclusters/{id}', () => {
   });
 });
 
+describe('X-HTTP-Method-Override', () => {
+  it("makes a POST a PATCH, as Eve's ALLOW_OVERRIDE_HTTP_METHOD does", async () => {
+    const api = testApi();
+    const created = await api.createCluster();
+    const res = await api.mock.app.request(`/api/v1/kubeclusters/${created._id}`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer t1', 'Content-Type': 'application/json', 'If-Match': created._etag, 'X-HTTP-Method-Override': 'patch' },
+      body: JSON.stringify({ description: 'patched through POST' }),
+    });
+    expect(res.status).toBe(200);
+    expect((await api.call('GET', `/api/v1/kubeclusters/${created._id}`)).body.description).toBe('patched through POST');
+  });
+});
+
 describe('OPTIONS', () => {
   it('answers 200 with no body and the Allow header Flask gives each route, without a token', async () => {
     const api = testApi();
