@@ -2,7 +2,7 @@
 // steps every check repeats (create something named for this run, read it back, activate it).
 import { escapeRegex } from './client.js';
 import type { ApiClient, Exchange, ResourceName } from './client.js';
-import { answerOf, deepEqual, expectStatus, expectThat, fail, show } from './expect.js';
+import { answerOf, deepEqual, expectSpec, expectStatus, expectThat, fail, show } from './expect.js';
 import type { Target } from './target.js';
 
 /** What a check needs from the target; without it the check is skipped with the reason. */
@@ -94,9 +94,12 @@ export class CheckContext {
 
   /** After a refused write (or another tenant's attempt): the stored document is exactly what it was. */
   async expectUnchanged(before: Doc, refused: Exchange, resource: ResourceName = 'kubeclusters'): Promise<Doc> {
-    const now = await this.read(before['_id'], resource);
+    const readBack = await this.api.get(resource, before['_id']);
     const what = `the ${refused.request.method} answered ${refused.status} to change nothing: read back, the stored ${resource.slice(0, -1)} is as before`;
-    expectThat(deepEqual(storedView(now), storedView(before)), what, () => `${differences(storedView(before), storedView(now))}`, refused);
+    expectThat(readBack.status === 200, what, () => `reading it back answered ${answerOf(readBack)}`, refused);
+    expectSpec(readBack);
+    const now = readBack.body as Doc;
+    expectThat(deepEqual(storedView(now), storedView(before)), what, () => differences(storedView(before), storedView(now)), refused);
     return now;
   }
 
