@@ -4,9 +4,11 @@
 
 export type Source = 'seed' | 'overview' | 'eve' | 'clients' | 'mock';
 /**
- * MUST: a documented promise clients rely on; a failure fails the run.
- * SHOULD: documented, but no known client relies on it; a failure is a warning (`--strict`: a failure).
- * MAY: a server may do it or not; a check verifies that what a server does offer holds.
+ * MUST: a promise of the seed, the overview or the clients, or an answer Eve always gives that eve-contract.md
+ * documents; a failure fails the run.
+ * SHOULD: documented, but a default or an extra that no known client depends on; a failure is a warning.
+ * MAY: the sources allow more than one behaviour; the check verifies that what a server does offer holds,
+ * and a failure is a warning. `--strict` makes every failure fail the run (verdict.ts).
  */
 export type Level = 'MUST' | 'SHOULD' | 'MAY';
 export type ProfileOption = 'deleteRequiresIfMatch' | 'linkStyle' | 'agentUrlKey' | 'upsertOnPut';
