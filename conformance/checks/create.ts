@@ -51,6 +51,7 @@ export const createChecks: Check[] = [
     expectStatus(answer, 201);
     const url = agentUrlOf(answer.body);
     expectThat(url !== undefined && /^https?:\/\//.test(url), 'status.agentURL (any case) holding an http(s) URL', show(answer.body?.status), answer);
+    expectEqual(agentUrlOf(await t.read(answer.body?._id)), url, 'status.agentURL read back');
   }),
 
   check('KC-CREATE-4', 'kublet_pods_dir defaults to /var/lib/kubelet/pods', ['writes'], async (t) => {
@@ -69,6 +70,7 @@ export const createChecks: Check[] = [
     const both = await t.api.create('kubeclusters', names.map((name) => ({ name })));
     expectStatus(both, 201);
     expectEqual(both.body?._items?.map((item: Doc) => item['_status']), ['OK', 'OK'], '_items[]._status', both);
+    for (const name of names) await expectNoneNamed(t, name, 1);
     const mixedName = t.name('bulk-mixed');
     const mixed = await t.api.create('kubeclusters', [{ name: mixedName }, { description: 'no name' }]);
     expectStatus(mixed, 422);
@@ -81,6 +83,7 @@ export const createChecks: Check[] = [
     const store = await t.createObjectstore();
     const terraform = await t.create('kubeclusters', { name: t.name('terraform'), backup_provider: { user_objectstore: store['_id'] } });
     expectEqual(terraform['backup_provider'], { user_objectstore: store['_id'] }, 'backup_provider');
+    expectEqual((await t.read(terraform['_id']))['backup_provider'], { user_objectstore: store['_id'] }, 'backup_provider read back');
   }),
 
   check('KC-CREATE-8', 'a client-chosen _id is stored as given, or refused with 422', ['writes'], async (t) => {

@@ -49,7 +49,7 @@ export const etagChecks: Check[] = [
       const header = form(current['_etag']);
       const answer = await t.api.patch('kubeclusters', current['_id'], { description: `If-Match: ${header}` }, header);
       expectStatus(answer, 200);
-      current = answer.body as Doc;
+      current = await t.expectStored(answer);
     }
   }),
 
@@ -62,7 +62,7 @@ export const etagChecks: Check[] = [
     expectEqual(statuses, [200, 412], 'the two statuses', a!.status === 200 ? b : a);
     const winner = a!.status === 200 ? a! : b!;
     const stored = await t.read(created['_id']);
-    expectEqual(stored['description'], winner.body?.description, 'the stored description (the winner\'s)');
+    expectEqual([stored['description'], stored['_etag']], [winner.body?.description, winner.body?._etag], "[description, _etag] read back (the winner's)");
   }),
 ];
 
@@ -231,6 +231,7 @@ export const relatedChecks: Check[] = [
     const replaced = await t.api.put('objectstores', created['_id'], { ...body, bucket_name: 'other' }, created['_etag']);
     expectStatus(replaced, 200);
     expectEqual(replaced.body?.bucket_name, 'other', 'bucket_name after PUT', replaced);
+    await t.expectStored(replaced, 'objectstores');
   }),
 
   check('KC-RELATED-2', 'kubebackups: Terraform body with an empty status {}', ['writes'], async (t) => {
@@ -243,5 +244,6 @@ export const relatedChecks: Check[] = [
       trigger_type: 'ADHOC',
     });
     expectEqual(backup['cluster'], cluster['_id'], 'cluster of the backup definition');
+    expectEqual((await t.read(backup['_id'], 'kubebackups'))['cluster'], cluster['_id'], 'cluster of the backup definition read back');
   }),
 ];

@@ -73,15 +73,6 @@ export const liars: BrokenVariant[] = [
     },
   },
   {
-    name: 'projection is ignored',
-    breaks: 'KC-QUERY-6',
-    middleware: async (request, next) => {
-      const url = new URL(request.url);
-      url.searchParams.delete('projection');
-      return next(await changed(request, { url: url.href }));
-    },
-  },
-  {
     name: 'a client _id is answered but the cluster is stored under another',
     breaks: 'KC-CREATE-8',
     middleware: async (request, next) => {

@@ -44,6 +44,15 @@ export function changed(request: Request, changes: { url?: string; method?: stri
   return Promise.resolve(bodyText).then((body) => new Request(changes.url ?? request.url, { method, headers, ...(body === undefined ? {} : { body }) }));
 }
 
+/** Drops a query parameter, as a server that does not know it would. */
+export function ignoringParameter(name: string): Middleware {
+  return async (request, next) => {
+    const url = new URL(request.url);
+    url.searchParams.delete(name);
+    return next(await changed(request, { url: url.href }));
+  };
+}
+
 export function asTenant(request: Request, token: string, headers: Record<string, string | null> = {}): Promise<Request> {
   return changed(request, { headers: { Authorization: `Bearer ${token}`, ...headers } });
 }

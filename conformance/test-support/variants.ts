@@ -7,7 +7,7 @@ import type { MockOptions } from '../../mock/options.js';
 import type { FetchLike } from '../client.js';
 import { IN_PROCESS_TOKENS } from '../target.js';
 import type { Middleware, Next } from './middleware.js';
-import { COLLECTION, ITEM, TOKEN_A, TOKEN_B, buffered, changed, currentEtag, isWrite, jsonBody, mapJson } from './middleware.js';
+import { COLLECTION, ITEM, TOKEN_A, TOKEN_B, buffered, changed, currentEtag, ignoringParameter, isWrite, jsonBody, mapJson } from './middleware.js';
 import { liars } from './liars.js';
 
 export interface BrokenVariant {
@@ -77,15 +77,8 @@ export const brokenVariants: BrokenVariant[] = [
       return mapJson(await next(await changed(request, { url: url.href })), (body) => ({ ...body, _meta: { ...body._meta, page } }));
     },
   },
-  {
-    name: 'where is ignored',
-    breaks: 'KC-QUERY-1',
-    middleware: async (request, next) => {
-      const url = new URL(request.url);
-      url.searchParams.delete('where');
-      return next(await changed(request, { url: url.href }));
-    },
-  },
+  { name: 'where is ignored', breaks: 'KC-QUERY-1', middleware: ignoringParameter('where') },
+  { name: 'projection is ignored', breaks: 'KC-QUERY-6', middleware: ignoringParameter('projection') },
   {
     name: 'a number is accepted as description',
     breaks: 'KC-VALID-2',
