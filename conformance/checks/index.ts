@@ -2,6 +2,7 @@
 import type { Check } from '../check.js';
 import { agentChecks, stateChecks } from './state.js';
 import { createChecks, validationChecks } from './create.js';
+import { mockChecks } from './mock.js';
 import { listChecks, queryChecks, readChecks } from './read.js';
 import { authChecks, routeChecks } from './routes.js';
 import { deleteChecks, etagChecks, relatedChecks, updateChecks } from './write.js';
@@ -20,4 +21,5 @@ export const allChecks: readonly Check[] = [
   ...updateChecks,
   ...deleteChecks,
   ...relatedChecks,
+  ...mockChecks,
 ];
