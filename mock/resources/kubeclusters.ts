@@ -10,6 +10,7 @@ export const kubeclusters: ResourceDefinition = {
   title: 'Kubecluster',
   schema: 'ClusterInput',
   serverOwned: ['status'],
+  noun: 'cluster',
   unique: ['name'],
   lookup: ['status.state'],
   references: [{ field: 'backup_provider.user_objectstore', resource: 'objectstores' }],

@@ -6,6 +6,7 @@ export const objectstores: ResourceDefinition = {
   title: 'Objectstore',
   schema: 'ObjectstoreInput',
   serverOwned: [],
+  noun: 'object store',
   unique: ['name'],
   lookup: [],
   references: [],

@@ -12,9 +12,9 @@ import { listLinks, parsePaging } from '../query/paging.js';
 import { applyProjection, parseProjection } from '../query/projection.js';
 import { parseSort } from '../query/sort.js';
 import { parseWhere } from '../query/where.js';
-import type { StoredDoc } from '../store/document.js';
+import type { ResourceName, StoredDoc } from '../store/document.js';
 import { httpDate } from '../store/http-date.js';
-import type { WriteContext } from './definition.js';
+import type { ResourceDefinition, WriteContext } from './definition.js';
 import { NOT_FOUND } from './service.js';
 import type { ResourceService } from './service.js';
 
@@ -23,10 +23,13 @@ export interface RouteDeps {
   limits: Limits;
   now: () => number;
   baseUrl: (c: Context) => string;
+  /** Starts a run of a definition that declares `runs` (`POST …/{id}/action/run`) and answers the definition. */
+  run?: (context: WriteContext, resource: ResourceName, id: string, body: unknown) => StoredDoc;
 }
 
 const METHOD_NOT_ALLOWED = 'The method is not allowed for the requested URL.';
 const ALWAYS_KEPT = ['_id', '_etag', '_created', '_updated', '_links'] as const;
+const ALL_METHODS = { resource: ['GET', 'HEAD', 'POST'], item: ['GET', 'HEAD', 'PATCH', 'PUT', 'DELETE'] } as const;
 
 export function methodNotAllowed(): never {
   throw new ApiError(405, METHOD_NOT_ALLOWED);
@@ -36,13 +39,12 @@ export function methodNotAllowed(): never {
  * Routing before authentication, as Eve (Flask) does: an unknown route is 404 and a method a route
  * does not offer is 405, with or without a valid token.
  */
-export function routeGuard(resources: readonly string[]): MiddlewareHandler {
-  const names = resources.join('|');
-  const rules: Array<[RegExp, ReadonlySet<string>]> = [
-    [/^\/api\/v1\/kubeclusters\/cloudcasa-images\/?$/, new Set(['GET', 'HEAD'])],
-    [new RegExp(`^/api/v1/(${names})/?$`), new Set(['GET', 'HEAD', 'POST'])],
-    [new RegExp(`^/api/v1/(${names})/[^/]+/?$`), new Set(['GET', 'HEAD', 'PATCH', 'PUT', 'DELETE'])],
-  ];
+export function routeGuard(definitions: readonly ResourceDefinition[]): MiddlewareHandler {
+  const rules: Array<[RegExp, ReadonlySet<string>]> = [[/^\/api\/v1\/kubeclusters\/cloudcasa-images\/?$/, new Set(['GET', 'HEAD'])]];
+  for (const { name, methods = ALL_METHODS, runs } of definitions) {
+    rules.push([new RegExp(`^/api/v1/${name}/?$`), new Set(methods.resource)], [new RegExp(`^/api/v1/${name}/[^/]+/?$`), new Set(methods.item)]);
+    if (runs) rules.push([new RegExp(`^/api/v1/${name}/[^/]+/action/run/?$`), new Set(['POST'])]);
+  }
   return async (c, next) => {
     const rule = rules.find(([pattern]) => pattern.test(c.req.path));
     if (!rule) throw new ApiError(404, NOT_FOUND);
@@ -111,6 +113,14 @@ export function resourceRoutes(service: ResourceService, deps: RouteDeps): Hono<
     service.remove(context(c), c.req.param('id'), c.req.header('if-match'));
     return c.body(null, 204);
   });
+
+  const run = deps.run;
+  if (run && service.definition.runs) {
+    routes.post('/:id/action/run', async (c) => {
+      const body = await readJsonBody(c, deps.limits.maxBodyBytes);
+      return written(c, run(context(c), service.definition.name, c.req.param('id'), body), 200);
+    });
+  }
 
   return routes;
 }
