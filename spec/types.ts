@@ -611,7 +611,8 @@ export interface components {
             _links: components["schemas"]["ListLinks"];
         };
         BackupHook: {
-            template?: string;
+            /** @description Whether `hooks` name hook templates (the Terraform provider sends a boolean). */
+            template?: boolean;
             namespaces?: string[];
             hooks?: string[];
         };
