@@ -1,6 +1,7 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMock } from '../app.js';
 import type { MockOptions } from '../options.js';
@@ -124,6 +125,17 @@ describe("the Terraform provider's flows against `kubeclusters-mock serve --job-
     const jobs = await replayProviderFlows(provider, applyAgent);
     expect(jobs.every((job) => job.state === 'COMPLETED')).toBe(true);
     expect(sleeps).toBe(0);
+  });
+
+  it('takes --job-duration in the forms of --activation-delay, and explains a bad one', async () => {
+    const server = spawn(process.execPath, [built, 'serve', '--port', '0', '--job-duration', '1.5s'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = server;
+    const url = await listeningUrl(server);
+    const config = (await (await fetch(`${url}/__mock/config`, { signal: AbortSignal.timeout(5000) })).json()) as { jobDurationMs: unknown };
+    expect(config.jobDurationMs).toBe(1500);
+    const result = await promisify(execFile)(process.execPath, [built, 'serve', '--job-duration', 'soon']).catch((error: { code: number; stderr: string }) => error);
+    expect(result).toMatchObject({ code: 1 });
+    expect((result as { stderr: string }).stderr).toMatch(/--job-duration.*3s, 500ms, 1m, 0 or never/s);
   });
 });
 
