@@ -43,7 +43,7 @@ export function routeGuard(definitions: readonly ResourceDefinition[]): Middlewa
   const rules: Array<[RegExp, ReadonlySet<string>]> = [[/^\/api\/v1\/kubeclusters\/cloudcasa-images\/?$/, new Set(['GET', 'HEAD'])]];
   for (const { name, methods = ALL_METHODS, runs } of definitions) {
     rules.push([new RegExp(`^/api/v1/${name}/?$`), new Set(methods.resource)], [new RegExp(`^/api/v1/${name}/[^/]+/?$`), new Set(methods.item)]);
-    if (runs) rules.push([new RegExp(`^/api/v1/${name}/[^/]+/action/run/?$`), new Set(['POST'])]);
+    if (runs) rules.push([new RegExp(`^/api/v1/${name}/[^/]+/action/run$`), new Set(['POST'])]);
   }
   return async (c, next) => {
     const rule = rules.find(([pattern]) => pattern.test(c.req.path));
