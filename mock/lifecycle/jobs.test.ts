@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { MockOptions } from '../options.js';
 import { testApi } from '../test-support/api.js';
 import type { Json, TestApi } from '../test-support/api.js';
 import { ProviderClient } from '../test-support/terraform-provider.js';
@@ -14,6 +15,15 @@ async function backupDefinition(api: TestApi, name = 'nightly'): Promise<Json> {
 
 async function run(api: TestApi, backupId: string, token = 't1') {
   return api.call('POST', `/api/v1/kubebackups/${backupId}/action/run`, { body: RUN, token });
+}
+
+/** A mock with one backup definition run once, and that run's job. */
+async function ranOnce(options: MockOptions): Promise<{ api: TestApi; backup: Json; job: Json }> {
+  const api = testApi(options);
+  const backup = await backupDefinition(api);
+  await run(api, backup._id);
+  const [job] = await jobsOf(api, backup._id);
+  return { api, backup, job: job as Json };
 }
 
 async function jobsOf(api: TestApi, backupId: string): Promise<Json[]> {
@@ -35,10 +45,7 @@ describe('a run and its job', () => {
   });
 
   it('walks RUNNING → CATALOG → COMPLETED over --job-duration, then moves the definition\'s last_job_run_time', async () => {
-    const api = testApi({ jobDurationMs: 10_000 });
-    const backup = await backupDefinition(api);
-    await run(api, backup._id);
-    const [job] = await jobsOf(api, backup._id);
+    const { api, backup, job } = await ranOnce({ jobDurationMs: 10_000 });
     const read = async () => (await api.call('GET', `/api/v1/jobs/${job?._id}`)).body;
     api.clock.advance(7_999);
     expect((await read()).state).toBe('RUNNING');
@@ -95,10 +102,7 @@ describe('a run and its job', () => {
 
 describe('the jobs resource', () => {
   it('is read-only: POST, PATCH, PUT, DELETE answer 405; action/run takes POST only', async () => {
-    const api = testApi({ jobDurationMs: 'never' });
-    const backup = await backupDefinition(api);
-    await run(api, backup._id);
-    const [job] = await jobsOf(api, backup._id);
+    const { api, backup, job } = await ranOnce({ jobDurationMs: 'never' });
     expect((await api.call('POST', '/api/v1/jobs', { body: { name: 'x' } })).status).toBe(405);
     for (const method of ['PATCH', 'PUT', 'DELETE']) {
       const answer = await api.call(method, `/api/v1/jobs/${job?._id}`, { body: { state: 'COMPLETED' }, headers: { 'If-Match': String(job?._etag) } });
@@ -111,10 +115,7 @@ describe('the jobs resource', () => {
   });
 
   it("belongs to its tenant: another token neither lists nor reads it", async () => {
-    const api = testApi({ jobDurationMs: 'never' });
-    const backup = await backupDefinition(api);
-    await run(api, backup._id);
-    const [job] = await jobsOf(api, backup._id);
+    const { api, job } = await ranOnce({ jobDurationMs: 'never' });
     expect((await api.call('GET', '/api/v1/jobs', { token: 't2' })).body._meta.total).toBe(0);
     expect((await api.call('GET', `/api/v1/jobs/${job?._id}`, { token: 't2' })).status).toBe(404);
   });
@@ -122,10 +123,7 @@ describe('the jobs resource', () => {
 
 describe('the control API and jobs', () => {
   it('finishes a job as FAILED: the definition records the run; the provider, which waits only for COMPLETED/SKIPPED/PARTIAL/CANCELLED, times out', async () => {
-    const api = testApi({ jobDurationMs: 'never' });
-    const backup = await backupDefinition(api);
-    await run(api, backup._id);
-    const [job] = await jobsOf(api, backup._id);
+    const { api, backup, job } = await ranOnce({ jobDurationMs: 'never' });
     const moved = await api.control.finishJob(String(job?._id), 'FAILED');
     expect(moved).toMatchObject({ _id: job?._id, state: 'FAILED' });
     expect((await api.call('GET', `/api/v1/kubebackups/${backup._id}`)).body.status).toEqual({ last_job_run_time: job?.start_time, jobs: [] });
@@ -135,10 +133,7 @@ describe('the control API and jobs', () => {
   });
 
   it('holds a job RUNNING past its duration until it is finished (PARTIAL), and says what is wrong with a bad state', async () => {
-    const api = testApi({ jobDurationMs: 1000 });
-    const backup = await backupDefinition(api);
-    await run(api, backup._id);
-    const [job] = await jobsOf(api, backup._id);
+    const { api, job } = await ranOnce({ jobDurationMs: 1000 });
     const id = String(job?._id);
     await api.control.holdJob(id);
     api.clock.advance(60_000);
