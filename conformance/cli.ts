@@ -23,6 +23,7 @@ interface Flags {
   controlUrl?: string;
   activate?: string;
   activateTimeout?: number;
+  jobTimeout?: number;
   readOnly?: boolean;
   strict?: boolean;
   only?: string;
@@ -46,6 +47,7 @@ export async function runConformanceCli(argv: readonly string[]): Promise<number
     .option('--control-url <url>', "root of a server with the mock's control API, used to activate agents")
     .option('--activate <command>', 'shell command that applies an agent manifest; {agentURL} is replaced, e.g. "kubectl apply -f {agentURL}"')
     .addOption(new Option('--activate-timeout <seconds>', 'how long to wait for ACTIVE after --activate').argParser(positiveNumber))
+    .addOption(new Option('--job-timeout <seconds>', 'how long a run\'s job may take to end (JOBS area; default 300)').argParser(positiveNumber))
     .option('--read-only', 'run only the checks that change nothing')
     .option('--strict', 'a failed SHOULD or MAY fails the run too (default: a warning; env KC_STRICT=1)')
     .option('--only <glob>', 'run only requirements whose id matches, e.g. "KC-ETAG-*"')
@@ -96,6 +98,7 @@ function configFrom(flags: Flags): TargetConfig {
     controlUrl: pick(flags.controlUrl, env.controlUrl),
     activate: pick(flags.activate, env.activate),
     activateTimeoutMs: flags.activateTimeout === undefined ? env.activateTimeoutMs : flags.activateTimeout * 1000,
+    jobTimeoutMs: flags.jobTimeout === undefined ? env.jobTimeoutMs : flags.jobTimeout * 1000,
     readOnly: flags.readOnly ?? env.readOnly,
     timeoutMs: pick(flags.timeout, env.timeoutMs),
     maxRequests: pick(flags.maxRequests, env.maxRequests),
@@ -147,7 +150,8 @@ async function runSuite(config: TargetConfig, { only, junitPath, strict }: { onl
     include: ['suite.conformance.js'],
     watch: false,
     env,
-    testTimeout: Math.max(60_000, config.activateTimeoutMs + 30_000),
+    // A JOBS check may wait for two jobs in turn.
+    testTimeout: Math.max(60_000, config.activateTimeoutMs + 30_000, 2 * config.jobTimeoutMs + 30_000),
     hookTimeout: 120_000,
     fileParallelism: false,
     reporters: junitPath ? [progress, 'junit'] : [progress],

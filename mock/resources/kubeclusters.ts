@@ -11,6 +11,7 @@ export const kubeclusters: ResourceDefinition = {
   schema: 'ClusterInput',
   patchSchema: 'ClusterPatch',
   serverOwned: ['status'],
+  noun: 'cluster',
   unique: ['name'],
   lookup: ['status.state'],
   references: [{ field: 'backup_provider.user_objectstore', resource: 'objectstores' }],

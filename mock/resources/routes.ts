@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { TenantEnv } from '../http/auth.js';
-import { readDocumentBody } from '../http/body.js';
+import { readDocumentBody, readJsonBody } from '../http/body.js';
 import { ApiError } from '../http/errors.js';
 import { etagHeader, isNotModified } from '../http/etag.js';
 import { DocRenderer, locationOf } from '../http/render.js';
@@ -12,9 +12,9 @@ import { listLinks, parsePaging } from '../query/paging.js';
 import { applyProjection, parseProjection } from '../query/projection.js';
 import { parseSort } from '../query/sort.js';
 import { parseWhere } from '../query/where.js';
-import type { StoredDoc } from '../store/document.js';
+import type { ResourceName, StoredDoc } from '../store/document.js';
 import { httpDate } from '../store/http-date.js';
-import type { WriteContext } from './definition.js';
+import type { ResourceDefinition, WriteContext } from './definition.js';
 import { NOT_FOUND } from './service.js';
 import type { ResourceService } from './service.js';
 
@@ -23,10 +23,13 @@ export interface RouteDeps {
   limits: Limits;
   now: () => number;
   baseUrl: (c: Context) => string;
+  /** Starts a run of a definition that declares `runs` (`POST …/{id}/action/run`) and answers the definition. */
+  run?: (context: WriteContext, resource: ResourceName, id: string, body: unknown) => StoredDoc;
 }
 
 const METHOD_NOT_ALLOWED = 'The method is not allowed for the requested URL.';
 const ALWAYS_KEPT = ['_id', '_etag', '_created', '_updated', '_links'] as const;
+const ALL_METHODS = { resource: ['GET', 'HEAD', 'POST'], item: ['GET', 'HEAD', 'PATCH', 'PUT', 'DELETE'] } as const;
 
 export function methodNotAllowed(): never {
   throw new ApiError(405, METHOD_NOT_ALLOWED);
@@ -40,15 +43,27 @@ interface ApiRoute {
   allow: string;
 }
 
-function apiRoutes(resources: readonly string[]): ApiRoute[] {
-  const names = resources.join('|');
-  const route = (pattern: RegExp, served: string[], allow: string): ApiRoute => ({ pattern, served: new Set(served), allow });
-  return [
+function apiRoutes(definitions: readonly ResourceDefinition[]): ApiRoute[] {
+  const route = (pattern: RegExp, served: readonly string[], allow: string): ApiRoute => ({ pattern, served: new Set(served), allow });
+  const routes = [
     route(/^\/api\/v1\/?$/, ['GET', 'HEAD'], 'OPTIONS, GET, HEAD'),
     route(/^\/api\/v1\/kubeclusters\/cloudcasa-images\/?$/, ['GET', 'HEAD'], 'GET, OPTIONS, HEAD'),
-    route(new RegExp(`^/api/v1/(${names})/?$`), ['GET', 'HEAD', 'POST'], 'GET, POST, OPTIONS, HEAD'),
-    route(new RegExp(`^/api/v1/(${names})/[^/]+/?$`), ['GET', 'HEAD', 'PATCH', 'PUT', 'DELETE'], 'PUT, GET, POST, PATCH, OPTIONS, DELETE, HEAD'),
   ];
+  for (const { name, methods = ALL_METHODS, runs } of definitions) {
+    routes.push(
+      route(new RegExp(`^/api/v1/${name}/?$`), methods.resource, flaskAllow(methods.resource)),
+      route(new RegExp(`^/api/v1/${name}/[^/]+/?$`), methods.item, flaskAllow(methods.item)),
+    );
+    if (runs) routes.push(route(new RegExp(`^/api/v1/${name}/[^/]+/action/run$`), ['POST'], 'POST, OPTIONS'));
+  }
+  return routes;
+}
+
+/** Flask's `Allow` for an Eve endpoint; an item that takes PATCH also has Eve's POST method-override route. */
+function flaskAllow(methods: readonly string[]): string {
+  const offered = new Set([...methods, 'OPTIONS', ...(methods.includes('PATCH') ? ['POST'] : [])]);
+  const order = offered.has('PATCH') ? ['PUT', 'GET', 'POST', 'PATCH', 'OPTIONS', 'DELETE', 'HEAD'] : ['GET', 'POST', 'OPTIONS', 'HEAD'];
+  return order.filter((method) => offered.has(method)).join(', ');
 }
 
 /** Eve's item URLs only match an ObjectId: for OPTIONS anything else under a collection is no route. */
@@ -56,8 +71,8 @@ const ITEM_PATH = /\/api\/v1\/\w+\/(?!cloudcasa-images)[^/]+\/?$/;
 const ITEM_ID = /\/[0-9a-f]{24}\/?$/;
 
 /** The `Allow` header of a path under `/api/v1`, or undefined when no route matches it. */
-export function apiAllow(resources: readonly string[]): (path: string) => string | undefined {
-  const routes = apiRoutes(resources);
+export function apiAllow(definitions: readonly ResourceDefinition[]): (path: string) => string | undefined {
+  const routes = apiRoutes(definitions);
   return (path) => {
     // Flask answers OPTIONS on the API root only at its canonical URL, with the slash.
     if (path === '/api/v1' || (ITEM_PATH.test(path) && !ITEM_ID.test(path))) return undefined;
@@ -69,8 +84,8 @@ export function apiAllow(resources: readonly string[]): (path: string) => string
  * Routing before authentication, as Eve (Flask) does: an unknown route is 404 and a method a route
  * does not offer is 405, with or without a valid token.
  */
-export function routeGuard(resources: readonly string[]): MiddlewareHandler {
-  const routes = apiRoutes(resources);
+export function routeGuard(definitions: readonly ResourceDefinition[]): MiddlewareHandler {
+  const routes = apiRoutes(definitions);
   return async (c, next) => {
     const route = routes.find(({ pattern }) => pattern.test(c.req.path));
     if (!route) throw new ApiError(404, NOT_FOUND);
@@ -145,6 +160,14 @@ export function resourceRoutes(service: ResourceService, deps: RouteDeps): Hono<
     service.remove(context(c), c.req.param('id'), c.req.header('if-match'));
     return c.body(null, 204, { 'Content-Type': 'application/json' });
   });
+
+  const run = deps.run;
+  if (run && service.definition.runs) {
+    routes.post('/:id/action/run', async (c) => {
+      const body = await readJsonBody(c, deps.limits.maxBodyBytes);
+      return written(c, run(context(c), service.definition.name, c.req.param('id'), body), 200);
+    });
+  }
 
   return routes;
 }

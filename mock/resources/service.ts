@@ -15,7 +15,7 @@ import { addIssue, hasIssues, mergeIssues } from '../validation/issues.js';
 import type { DocumentValidator } from '../validation/validator.js';
 import type { SchemaName } from '../../spec/schemas.js';
 import type { ResourceDefinition, WriteContext } from './definition.js';
-import { referencesTo } from './domain.js';
+import { domain, referencesTo } from './domain.js';
 import { mergeNested } from './merge.js';
 
 export const NOT_FOUND =
@@ -178,11 +178,12 @@ export class ResourceService {
     throw new ApiError(403, FORBIDDEN);
   }
 
-  /** Server-owned fields (a cluster's status) survive every client write. */
+  /** Server-owned and server-kept fields (a cluster's or a backup definition's status) survive every client write. */
   #keepServerOwned(fields: Fields, stored: StoredDoc): Fields {
     const kept = { ...fields };
-    for (const owned of this.definition.serverOwned) {
+    for (const owned of [...this.definition.serverOwned, ...(this.definition.serverKept ?? [])]) {
       if (Object.hasOwn(stored, owned)) kept[owned] = stored[owned];
+      else delete kept[owned];
     }
     return kept;
   }
@@ -197,7 +198,7 @@ export class ResourceService {
   }
 
   #insert(context: WriteContext, fields: Fields, id = newObjectId(context.now)): StoredDoc {
-    const serverFields = this.deps.initialServerFields?.(id, context) ?? {};
+    const serverFields = { ...this.definition.initial?.(), ...this.deps.initialServerFields?.(id, context) };
     const dates = { created: context.now, updated: context.now };
     return this.deps.store.write(context.tenant, this.definition.name, id, { ...fields, ...serverFields }, dates);
   }
@@ -307,7 +308,7 @@ export class ResourceService {
       const first = ids ? [...ids][0] : undefined;
       if (first === undefined) continue;
       const referrer = this.deps.store.collection(tenant, from).get(first);
-      throw new ApiError(409, `${this.definition.title} ${doc._id} is used by ${describeReferrer(from)} ${String(referrer?.['name'] ?? '')} (${first}); delete that first`);
+      throw new ApiError(409, `${this.definition.title} ${doc._id} is used by ${domain[from].noun} ${String(referrer?.['name'] ?? '')} (${first}); delete that first`);
     }
   }
 }
@@ -321,8 +322,4 @@ function pageOf(docs: Iterable<StoredDoc>, start: number, size: number): StoredD
     items.push(doc);
   }
   return items;
-}
-
-function describeReferrer(resource: string): string {
-  return resource === 'kubebackups' ? 'backup definition' : resource === 'kubeclusters' ? 'cluster' : resource;
 }
