@@ -227,16 +227,16 @@ function routes({ faker }: Context): StepDraft {
   const [method, path, shape] = faker.helpers.arrayElement([
     ['GET', `${API}/nothing`, 'unknown route'],
     ['DELETE', collectionPath('kubeclusters'), 'kubeclusters (collection)'],
-    ['OPTIONS', collectionPath('kubeclusters'), 'kubeclusters'],
     ['GET', '/api-docs', '/api-docs'],
     ['GET', `${API}/kubeclusters/cloudcasa-images`, 'kubeclusters/cloudcasa-images'],
   ] as const);
   return draft('a', method, path, shape, undefined);
 }
 
-function optionsItem(context: Context): StepDraft | undefined {
-  const sym = target(context);
-  return sym ? draft('a', 'OPTIONS', itemPath(sym), itemRoute(sym), resourceOf(sym)) : undefined;
+function options(context: Context): StepDraft {
+  const sym = context.faker.datatype.boolean() ? target(context) : undefined;
+  if (!sym) return draft('a', 'OPTIONS', collectionPath('kubeclusters'), 'kubeclusters', 'kubeclusters');
+  return draft('a', 'OPTIONS', itemPath(sym), itemRoute(sym), resourceOf(sym));
 }
 
 export const operations: readonly Operation[] = [
@@ -278,5 +278,5 @@ export const operations: readonly Operation[] = [
   { name: "another tenant's item", weight: 4, make: foreign },
   { name: 'auth', weight: 1.5, make: auth },
   { name: 'routes', weight: 2, make: routes },
-  { name: 'options item', weight: 0.5, make: optionsItem },
+  { name: 'options', weight: 1.5, make: options },
 ];
