@@ -37,6 +37,8 @@ export const whereTemplates: readonly QueryTemplate[] = [
   { what: 'where $not regex', params: (c) => ({ where: json({ name: { $not: { $regex: `^${c.prefix}` } } }) }) },
   { what: 'where $regex $options', params: (c) => ({ where: json({ name: { $regex: c.prefix.toUpperCase(), $options: 'i' } }) }) },
   { what: 'where $gt string', params: (c) => ({ where: json({ name: { $gt: c.name } }) }) },
+  { what: 'where $all on a scalar', params: () => ({ where: json({ 'tags.env': { $all: ['qa'] } }) }) },
+  { what: 'where $not with a plain value', params: (c) => ({ where: json({ name: { $not: c.name } }) }) },
   { what: 'where $type', params: () => ({ where: json({ description: { $type: 'string' } }) }) },
   { what: 'where empty object', params: () => ({ where: '{}' }) },
   { what: 'where bad syntax', params: () => ({ where: '{"name": ' }) },
@@ -48,12 +50,13 @@ export const whereTemplates: readonly QueryTemplate[] = [
   { what: 'where tags empty object', params: () => ({ where: json({ tags: {} }) }) },
   { what: 'where embedded document', params: () => ({ where: json({ backup_provider: { region: 'eu-west-1', type: 'aws' } }) }) },
   { what: 'where $size on string', params: () => ({ where: json({ name: { $size: 3 } }) }) },
+  { what: 'where $size on a document', params: () => ({ where: json({ tags: { $size: 1 } }) }) },
 ];
 
 export const sortValues: ReadonlyArray<{ what: string; sort: string }> = [
   { what: 'sort comma name', sort: 'name' },
   { what: 'sort comma -name', sort: '-name' },
-  { what: 'sort comma two keys', sort: '-_created,name' },
+  { what: 'sort comma two keys', sort: '-kublet_pods_dir,name' },
   { what: 'sort mongo form', sort: '[("name", -1)]' },
   { what: 'sort mongo two keys', sort: '[("description", 1), ("name", 1)]' },
   { what: 'sort unknown field', sort: 'nothing' },

@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createMock } from '../../../mock/app.js';
+import { startMockServer } from '../../../mock/server.js';
+import type { StartOptions } from '../../../mock/server.js';
 import type { FetchLike } from '../../client.js';
 
 export const TOKENS = ['tok1', 'tok2'] as const;
@@ -77,4 +79,42 @@ export async function startReference(): Promise<RunningReference | string> {
       }
     },
   };
+}
+
+export interface PairOfServers {
+  mockUrl: string;
+  referenceUrl: string;
+  stop(): Promise<void>;
+}
+
+/** A fresh reference and a fresh mock (strict, tokens tok1,tok2, plus `mockOptions`) on 127.0.0.1, or why the reference cannot run. */
+export async function startFreshServers(mockOptions: Partial<StartOptions> = {}): Promise<PairOfServers | string> {
+  const reference = await startReference();
+  if (typeof reference === 'string') return reference;
+  const mock = await startMockServer({ port: 0, profile: 'strict', tokens: [...TOKENS], ...mockOptions }).catch((error: Error) => {
+    reference.stop();
+    throw error;
+  });
+  return {
+    mockUrl: mock.url,
+    referenceUrl: reference.url,
+    stop: async () => {
+      reference.stop();
+      await mock.close();
+    },
+  };
+}
+
+/** Runs `body` on fresh servers and stops them afterwards; skips the test, saying why, when the reference cannot run. */
+export async function withFreshServers<T>(skip: (note: string) => never, body: (servers: PairOfServers) => Promise<T>): Promise<T> {
+  const servers = await startFreshServers();
+  if (typeof servers === 'string') {
+    console.warn(`skipped: ${servers}`);
+    return skip(servers);
+  }
+  try {
+    return await body(servers);
+  } finally {
+    await servers.stop();
+  }
 }
