@@ -2,6 +2,7 @@
 // 1 differences, 2 could not run (one clear line saying why).
 import { writeFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
+import { parseCommand } from '../parse-command.js';
 import { newRunId } from '../target.js';
 import { allowedDifferences } from './allowed-differences.js';
 import { formatSummary } from './report.js';
@@ -39,13 +40,7 @@ export async function runCompareCli(argv: readonly string[]): Promise<number> {
     .action(async (flags: Flags) => {
       exitCode = await compare(flags);
     });
-  try {
-    await program.parseAsync([...argv], { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    throw error;
-  }
-  return exitCode;
+  return (await parseCommand(program, argv)) ?? exitCode;
 }
 
 async function compare(flags: Flags): Promise<number> {
