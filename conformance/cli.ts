@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
+import { parseCommand } from './parse-command.js';
 import { ApiClient } from './client.js';
 import { cleanUpPrefix } from './cleanup.js';
 import { ProgressReporter } from './reporter.js';
@@ -65,13 +66,7 @@ export async function runConformanceCli(argv: readonly string[]): Promise<number
       // --base-url and the tokens may be given before or after "cleanup": read them from both levels.
       exitCode = await cleanup(command.optsWithGlobals<Flags & { prefix: string }>());
     });
-  try {
-    await program.parseAsync([...argv], { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    throw error;
-  }
-  return exitCode;
+  return (await parseCommand(program, argv)) ?? exitCode;
 }
 
 function targetOptions(command: Command): Command {
