@@ -15,6 +15,7 @@ import { parseWhere } from '../query/where.js';
 import type { ResourceName, StoredDoc } from '../store/document.js';
 import { httpDate } from '../store/http-date.js';
 import type { ResourceDefinition, WriteContext } from './definition.js';
+import { domain } from './domain.js';
 import { NOT_FOUND } from './service.js';
 import type { ResourceService } from './service.js';
 
@@ -96,7 +97,10 @@ export function routeGuard(definitions: readonly ResourceDefinition[]): Middlewa
 
 export function resourceRoutes(service: ResourceService, deps: RouteDeps): Hono<TenantEnv> {
   const routes = new Hono<TenantEnv>();
-  const target: RenderTarget = { resource: service.definition.name, title: service.definition.title, profile: deps.profile };
+  const related = service.definition.references
+    .filter(({ field }) => !field.includes('.'))
+    .map(({ field, resource }) => ({ field, resource, title: domain[resource].title }));
+  const target: RenderTarget = { resource: service.definition.name, title: service.definition.title, profile: deps.profile, related };
   const renderer = new DocRenderer(target);
   const json = (c: Context, body: string, status: 200 | 201 = 200) => c.body(body, status, { 'Content-Type': 'application/json' });
   const context = (c: Context<TenantEnv>): WriteContext => ({ tenant: c.get('tenant'), now: deps.now(), baseUrl: deps.baseUrl(c) });
@@ -130,8 +134,8 @@ export function resourceRoutes(service: ResourceService, deps: RouteDeps): Hono<
   routes.post('/', async (c) => {
     const body = await readDocumentBody(c, deps.limits.maxBodyBytes);
     // Eve answers a one-document list exactly as a single document.
-    if (!Array.isArray(body) || body.length === 1) return written(c, service.create(context(c), Array.isArray(body) ? body[0] : body), 201);
-    if (body.length === 0) throw new ApiError(400, 'Invalid body: an empty list creates nothing; send at least one document');
+    if (body !== null && (!Array.isArray(body) || body.length === 1)) return written(c, service.create(context(c), Array.isArray(body) ? body[0] : body), 201);
+    if (body === null || body.length === 0) throw new ApiError(400, 'Invalid body: it holds no document; send a JSON object or a non-empty list of them');
     const docs = service.createMany(context(c), body);
     c.header('Location', locationOf(deps.baseUrl(c), (docs[0] as StoredDoc)._id, target));
     return json(c, `{"_status":"OK","_items":[${docs.map((doc) => renderer.writtenJson(doc)).join(',')}]}`, 201);
