@@ -29,7 +29,8 @@ export interface RouteDeps {
 }
 
 const METHOD_NOT_ALLOWED = 'The method is not allowed for the requested URL.';
-const ALWAYS_KEPT = ['_id', '_etag', '_created', '_updated', '_links'] as const;
+/** Meta fields a projection never removes; `_links` is rendered from what the projection kept (Eve omits a related link whose field is projected away). */
+const ALWAYS_KEPT = ['_id', '_etag', '_created', '_updated'] as const;
 const ALL_METHODS = { resource: ['GET', 'HEAD', 'POST'], item: ['GET', 'HEAD', 'PATCH', 'PUT', 'DELETE'] } as const;
 
 export function methodNotAllowed(): never {
@@ -126,7 +127,7 @@ export function resourceRoutes(service: ResourceService, deps: RouteDeps): Hono<
     c.header('X-Total-Count', String(total));
     if (items.length > 0) c.header('Last-Modified', httpDate(Math.max(...items.map((doc) => doc._updated))));
     const itemsJson = projection
-      ? JSON.stringify(items.map((doc) => applyProjection(renderer.render(doc), projection, ALWAYS_KEPT)))
+      ? JSON.stringify(items.map((doc) => renderer.render(applyProjection(doc, projection, ALWAYS_KEPT) as StoredDoc)))
       : `[${items.map((doc) => renderer.json(doc)).join(',')}]`;
     return json(c, `{"_items":${itemsJson},"_links":${JSON.stringify(links)},"_meta":${JSON.stringify(meta)}}`);
   });
