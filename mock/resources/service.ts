@@ -139,10 +139,11 @@ export class ResourceService {
     const patch = this.#documentBody(body);
     const sent = this.#withoutReadOnly(patch);
     const merged = mergeNested(this.#withoutReadOnly(fieldsOf(stored)), sent);
-    // Eve validates the patch as sent (rules inside a nested object apply to the nested object sent),
-    // then the stored result's unique values and references.
+    // Eve validates the patch as sent: the rules inside a nested object apply to the nested object sent,
+    // and only the unique values and references the patch names are checked (a stored reference whose
+    // document has gone since does not block a patch of other fields).
     const issues = mergeIssues(this.#readOnlyIssues(patch, stored), this.#schemaIssues(this.definition.patchSchema, structuredClone(sent)));
-    this.#assertValid(mergeIssues(issues, this.#relationIssues(context.tenant, merged, stored._id)));
+    this.#assertValid(mergeIssues(issues, this.#relationIssues(context.tenant, sent, stored._id)));
     const fields = this.#keepServerOwned(merged, stored);
     return this.deps.store.write(context.tenant, this.definition.name, id, fields, { created: stored._created, updated: context.now });
   }
