@@ -1,4 +1,6 @@
-// The ceiling: Hono on @hono/node-server answering fixed cluster bodies, no store, no checks.
+// The ceiling: Hono on @hono/node-server answering fixed cluster bodies, no store, no checks. Writes
+// under /api/v1 read and parse their JSON body (the least a write handler does); the same routes
+// under /fixed/api/v1 answer without reading it, the old ceiling, reported beside the fair one.
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 
@@ -22,9 +24,12 @@ const list = {
 
 const app = new Hono();
 app.get('/api/v1/kubeclusters', (c) => c.json(list));
-app.post('/api/v1/kubeclusters', (c) => c.json({ ...cluster, _status: 'OK' }, 201));
+app.post('/api/v1/kubeclusters', async (c) => c.json({ ...cluster, ...(await c.req.json<object>()), _status: 'OK' }, 201));
 app.get('/api/v1/kubeclusters/:id', (c) => c.json(cluster));
-app.patch('/api/v1/kubeclusters/:id', (c) => c.json({ ...cluster, _status: 'OK' }));
+app.patch('/api/v1/kubeclusters/:id', async (c) => c.json({ ...cluster, ...(await c.req.json<object>()), _status: 'OK' }));
+app.delete('/api/v1/kubeclusters/:id', (c) => c.body(null, 204));
+app.post('/fixed/api/v1/kubeclusters', (c) => c.json({ ...cluster, _status: 'OK' }, 201));
+app.patch('/fixed/api/v1/kubeclusters/:id', (c) => c.json({ ...cluster, _status: 'OK' }));
 
 serve({ fetch: app.fetch, port: Number(process.argv[2]), hostname: '127.0.0.1' });
 process.on('SIGTERM', () => process.exit(0));

@@ -3,6 +3,8 @@
 import { writeFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { Command, Option } from 'commander';
+import { operations, sampleOf } from './operations.js';
+import type { Operation, Sample } from './operations.js';
 import { startBare, startJsonServer, startMock, startPrism } from './servers.js';
 import type { RunningServer } from './servers.js';
 
@@ -12,19 +14,6 @@ interface Flags {
   duration: number;
   connections: number;
   json?: string;
-}
-
-interface Operation {
-  name: string;
-  request: (server: RunningServer, sample: Sample) => autocannon.Request;
-  /** PATCH needs each connection to carry its own cluster's latest ETag. */
-  patch?: boolean;
-}
-
-interface Sample {
-  ids: string[];
-  etags: string[];
-  names: string[];
 }
 
 export interface Row {
@@ -38,35 +27,14 @@ export interface Row {
   rssMb: number;
 }
 
-const json = { 'Content-Type': 'application/json' };
-
-const operations: Operation[] = [
-  { name: 'GET item', request: (_s, sample) => ({ method: 'GET', path: itemPath(sample.ids[0]!) }) },
-  { name: 'GET list (25)', request: (s) => ({ method: 'GET', path: listPath(s, {}) }) },
-  { name: 'GET where name', request: (s, sample) => ({ method: 'GET', path: listPath(s, { name: sample.names[sample.names.length >> 1]! }) }) },
-  { name: 'GET where state, sort -_updated', request: (s) => ({ method: 'GET', path: listPath(s, { 'status.state': 'ACTIVE' }, true) }) },
-  { name: 'POST', request: () => ({ method: 'POST', path: COLLECTION, headers: json }) },
-  { name: 'PATCH If-Match', request: () => ({ method: 'PATCH', path: COLLECTION, headers: json }), patch: true },
-];
-
-const COLLECTION = '/api/v1/kubeclusters';
-
-function itemPath(id: string): string {
-  return `${COLLECTION}/${id}`;
+/** Process start to first answer, and the resident memory then. */
+interface Startup {
+  ms: number;
+  rssMb: number;
 }
 
-function listPath(server: RunningServer, where: Record<string, string>, sortByUpdated = false): string {
-  if (server.name === 'json-server') {
-    const params = new URLSearchParams({ ...where, _limit: '25', _page: '1' });
-    if (sortByUpdated) params.set('_sort', '_updated'), params.set('_order', 'desc');
-    return `/kubeclusters?${params}`;
-  }
-  const params = new URLSearchParams();
-  if (Object.keys(where).length > 0) params.set('where', JSON.stringify(where));
-  if (sortByUpdated) params.set('sort', '-_updated');
-  const query = params.toString();
-  return `/api/v1/kubeclusters${query ? `?${query}` : ''}`;
-}
+/** The bare server's write routes that answer without reading the body: the old, unfair ceiling. */
+const BARE_UNREAD = 'bare Hono, body unread';
 
 async function main(argv: string[]): Promise<void> {
   const flags = new Command('bench')
@@ -80,7 +48,7 @@ async function main(argv: string[]): Promise<void> {
     .opts<Flags>();
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const rows: Row[] = [];
-  const startups: Record<string, number> = {};
+  const startups: Record<string, Startup> = {};
   const skipped: string[] = [];
   const starters: Array<[string, (port: number) => Promise<RunningServer>]> = [
     ['bare Hono', (port) => startBare(port)],
@@ -92,7 +60,7 @@ async function main(argv: string[]): Promise<void> {
   let port = 4700 + Math.floor(Math.random() * 200);
   log('measuring the start-up of an empty mock…');
   const empty = await startMock(port++, 0);
-  startups['kubeclusters-mock (no data)'] = empty.startupMs;
+  startups['kubeclusters-mock (no data)'] = { ms: empty.startupMs, rssMb: empty.rssMb() };
   await empty.stop();
   for (const [name, start] of starters) {
     log(`starting ${name}${name === 'kubeclusters-mock' || name === 'json-server' ? ` with ${flags.clusters} clusters` : ''}…`);
@@ -103,13 +71,17 @@ async function main(argv: string[]): Promise<void> {
       return undefined;
     });
     if (!server) continue;
-    startups[name === 'bare Hono' || name === 'Prism' ? name : `${name} (${flags.clusters} clusters loaded)`] = server.startupMs;
+    startups[name === 'bare Hono' || name === 'Prism' ? name : `${name} (${flags.clusters} clusters loaded)`] = { ms: server.startupMs, rssMb: server.rssMb() };
     log(`  answering after ${server.startupMs.toFixed(0)} ms, RSS ${server.rssMb().toFixed(0)} MB`);
     try {
       const sample = await sampleOf(server);
       for (const operation of operations) {
         log(`  ${name}: ${operation.name} for ${flags.duration} s…`);
         rows.push(await measure(server, operation, sample, flags));
+        if (name === 'bare Hono' && operation.write) {
+          log(`  ${BARE_UNREAD}: ${operation.name} for ${flags.duration} s…`);
+          rows.push(await measure({ ...server, name: BARE_UNREAD, apiPrefix: '/fixed/api/v1' }, operation, sample, flags));
+        }
       }
     } finally {
       await server.stop();
@@ -117,64 +89,16 @@ async function main(argv: string[]): Promise<void> {
   }
   console.log(renderTable(rows, startups, flags));
   if (skipped.length > 0) console.log(`\nNot measured:\n${skipped.map((line) => `  ${line}`).join('\n')}`);
-  if (flags.json) writeFileSync(flags.json, `${JSON.stringify({ clusters: flags.clusters, duration: flags.duration, connections: flags.connections, startupMs: startups, rows }, null, 2)}\n`);
-}
-
-/** Ids, ETags and names to aim at: read from the server itself, so every server gets real targets. */
-async function sampleOf(server: RunningServer): Promise<Sample> {
-  const sample: Sample = { ids: [], etags: [], names: [] };
-  const path = server.name === 'json-server' ? '/kubeclusters?_limit=50' : `${server.apiPrefix}/kubeclusters?max_results=50&page=2`;
-  const response = await fetch(`${server.url}${path}`, { headers: { Authorization: `Bearer ${server.token}` } });
-  const body = (await response.json()) as { _items?: Array<Record<string, string>> } | Array<Record<string, string>>;
-  const items = Array.isArray(body) ? body : (body._items ?? []);
-  for (const item of items) {
-    sample.ids.push(item['id'] ?? item['_id'] ?? '5eb599e603f7a77d5223efee');
-    sample.etags.push(item['_etag'] ?? '');
-    sample.names.push(item['name'] ?? 'testcluster');
-  }
-  if (sample.ids.length === 0) sample.ids.push('5eb599e603f7a77d5223efee'), sample.etags.push(''), sample.names.push('testcluster');
-  return sample;
+  if (flags.json) writeFileSync(flags.json, `${JSON.stringify({ clusters: flags.clusters, duration: flags.duration, connections: flags.connections, startups, rows }, null, 2)}\n`);
 }
 
 async function measure(server: RunningServer, operation: Operation, sample: Sample, flags: Flags): Promise<Row> {
-  const base = operation.request(server, sample);
-  let created = 0;
-  // Paths are written with the spec's /api/v1 root; Prism and json-server serve them without it.
-  const request: autocannon.Request = { ...base, path: base.path?.replace('/api/v1', server.apiPrefix) };
-  if (base.method === 'POST') {
-    request.setupRequest = (req) => ({ ...req, body: JSON.stringify({ name: `bench-${process.pid}-${server.name.length}-${created++}`, description: 'load' }) });
-  }
-  if (operation.patch) {
-    // autocannon clears a connection's context between requests, so clusters and their latest ETags
-    // live in a shared pool: a request takes a free cluster and gives it back with the new ETag.
-    const free = sample.ids.map((_, index) => index);
-    const etags = [...sample.etags];
-    request.setupRequest = (req, raw) => {
-      const context = raw as Record<string, unknown>;
-      const index = free.shift() ?? 0;
-      context['index'] = index;
-      const path = `${server.apiPrefix}/kubeclusters/${sample.ids[index]}`;
-      return { ...req, path, headers: { ...req.headers, 'If-Match': etags[index] ?? '' }, body: JSON.stringify({ description: `patched ${created++}` }) };
-    };
-    request.onResponse = (_status, body, raw) => {
-      const index = (raw as Record<string, unknown>)['index'] as number;
-      try {
-        etags[index] = (JSON.parse(body) as { _etag?: string })._etag ?? etags[index] ?? '';
-      } catch {
-        // Not JSON: keep the ETag we had.
-      }
-      free.push(index);
-    };
-  }
+  const options = { url: server.url, connections: flags.connections, headers: { Authorization: `Bearer ${server.token}`, Accept: 'application/json' } };
   // One second first, not counted: the JIT and the caches warm up, for every server alike.
-  await autocannon({ url: server.url, connections: flags.connections, duration: 1, headers: { Authorization: `Bearer ${server.token}`, Accept: 'application/json' }, requests: [request] });
-  const result = await autocannon({
-    url: server.url,
-    connections: flags.connections,
-    duration: flags.duration,
-    headers: { Authorization: `Bearer ${server.token}`, Accept: 'application/json' },
-    requests: [request],
-  });
+  // Built once for both runs: the PATCH pool carries each cluster's latest ETag from one to the next.
+  const requests = operation.requests(server, sample);
+  await autocannon({ ...options, duration: 1, requests });
+  const result = await autocannon({ ...options, duration: flags.duration, requests });
   return {
     server: server.name,
     operation: operation.name,
@@ -187,9 +111,13 @@ async function measure(server: RunningServer, operation: Operation, sample: Samp
   };
 }
 
-export function renderTable(rows: readonly Row[], startups: Record<string, number>, flags: Pick<Flags, 'clusters' | 'duration' | 'connections'>): string {
-  const bare = new Map(rows.filter((r) => r.server === 'bare Hono').map((r) => [r.operation, r.requestsPerSecond]));
-  const header = ['server', 'operation', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'RSS MB', '× bare'];
+/** Ratios to the bare server that reads write bodies (`× bare`) and, for writes, to the one that does not. */
+export function renderTable(rows: readonly Row[], startups: Record<string, Startup>, flags: Pick<Flags, 'clusters' | 'duration' | 'connections'>): string {
+  const ceiling = (server: string) => new Map(rows.filter((r) => r.server === server).map((r) => [r.operation, r.requestsPerSecond]));
+  const bare = ceiling('bare Hono');
+  const unread = ceiling(BARE_UNREAD);
+  const ratio = (r: Row, to: Map<string, number>) => (to.get(r.operation) ? (r.requestsPerSecond / (to.get(r.operation) as number)).toFixed(2) : '');
+  const header = ['server', 'operation', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'RSS MB', '× bare', '× bare, body unread'];
   const body = rows.map((r) => [
     r.server,
     r.operation,
@@ -198,12 +126,13 @@ export function renderTable(rows: readonly Row[], startups: Record<string, numbe
     r.p99Ms.toFixed(1),
     String(r.non2xx + r.errors),
     r.rssMb.toFixed(0),
-    bare.get(r.operation) ? (r.requestsPerSecond / (bare.get(r.operation) as number)).toFixed(2) : '',
+    ratio(r, bare),
+    ratio(r, unread),
   ]);
   const table = [header, ...body];
   const widths = header.map((_, c) => Math.max(...table.map((row) => row[c]!.length)));
   const lines = table.map((row) => row.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '));
-  const startupLines = Object.entries(startups).map(([name, ms]) => `  ${name}: ${ms.toFixed(0)} ms`);
+  const startupLines = Object.entries(startups).map(([name, { ms, rssMb }]) => `  ${name}: ${ms.toFixed(0)} ms, RSS ${rssMb.toFixed(0)} MB`);
   return [`\n${flags.clusters} clusters preloaded, ${flags.connections} connections, ${flags.duration} s per cell`, ...lines, '\nStart-up to first answer:', ...startupLines].join('\n');
 }
 
