@@ -1,5 +1,6 @@
 // createMockApp: wires HTTP to the store, the resources, the lifecycle and the control API. Wiring only.
 import { Hono } from 'hono';
+import type { Context } from 'hono';
 import { loadSpec } from '../spec/document.js';
 import { StateFile } from './control/persistence.js';
 import { controlRoutes, controlMiddleware } from './control/routes.js';
@@ -10,6 +11,8 @@ import { limitBody } from './http/body.js';
 import { requestLog } from './http/log.js';
 import { methodOverride } from './http/method-override.js';
 import { answerOptions } from './http/options.js';
+import { asMiddleware, runSteps } from './http/pipeline.js';
+import type { Step } from './http/pipeline.js';
 import { ApiError } from './http/errors.js';
 import { renderError } from './http/render.js';
 import { JobRunner } from './lifecycle/jobs.js';
@@ -20,7 +23,7 @@ import { resolveOptions } from './options.js';
 import type { MockOptions, ResolvedOptions } from './options.js';
 import type { ResourceDefinition } from './resources/definition.js';
 import { domain, domainIndexes } from './resources/domain.js';
-import { apiAllow, methodNotAllowed, routeGuard, resourceRoutes } from './resources/routes.js';
+import { apiAllow, apiDispatch, methodNotAllowed, routeGuard, resourceRoutes } from './resources/routes.js';
 import { NOT_FOUND, ResourceService } from './resources/service.js';
 import { MockClock } from './store/clock.js';
 import type { Clock } from './store/clock.js';
@@ -58,20 +61,25 @@ export function createMock(options: MockOptions = {}): Mock {
   const stateFile = options.statePath === undefined ? undefined : new StateFile(options.statePath, runtime);
   stateFile?.load();
   const app = new Hono<TenantEnv>();
-  app.onError(renderError);
-  app.notFound((c) => renderError(new ApiError(404, NOT_FOUND), c));
-  app.use('*', methodOverride(app));
-  if (stateFile) app.use('*', stateFile.middleware());
-  if (runtime.options.log) app.use('*', requestLog(runtime.options.log));
-  if (runtime.options.control) app.use('*', controlMiddleware(runtime));
-  app.use('*', answerOptions(allowOf(Object.values(domain))));
-  app.use('*', async (_c, next) => {
+  // Every request passes these steps in this order: an API request inside the one /api/v1 dispatch
+  // (one handler, so an answer that needs no I/O leaves synchronously), any other as Hono middleware.
+  const steps: Step[] = [methodOverride(app)];
+  if (stateFile) steps.push(stateFile.step());
+  if (runtime.options.log) steps.push(requestLog(runtime.options.log));
+  if (runtime.options.control) steps.push(controlMiddleware(runtime));
+  steps.push(answerOptions(allowOf(Object.values(domain))), (_c, next) => {
     runtime.timeline.settle();
-    await next();
+    return next();
   });
-  mountRootRoutes(app, runtime);
-  mountApi(app, runtime);
-  if (runtime.options.control) app.route('/__mock', controlRoutes(runtime));
+  app.onError(renderError);
+  mountApi(app, runtime, steps);
+  const site = new Hono<TenantEnv>();
+  site.onError(renderError);
+  site.notFound((c) => renderError(new ApiError(404, NOT_FOUND), c));
+  for (const step of steps) site.use('*', asMiddleware(step));
+  mountRootRoutes(site, runtime);
+  if (runtime.options.control) site.route('/__mock', controlRoutes(runtime));
+  app.notFound((c) => site.fetch(c.req.raw, c.env));
   return { app, runtime, stateFile };
 }
 
@@ -114,14 +122,11 @@ function mountRootRoutes(app: Hono<TenantEnv>, runtime: MockRuntime): void {
   app.all('/kubeclusteragents/:agentId/:file', methodNotAllowed);
 }
 
-function mountApi(app: Hono<TenantEnv>, runtime: MockRuntime): void {
+function mountApi(app: Hono<TenantEnv>, runtime: MockRuntime, steps: readonly Step[]): void {
   const { options, clock } = runtime;
-  app.use('/api/v1/*', routeGuard(Object.values(domain)), limitBody(options.limits.maxBodyBytes), bearerAuth(options.tokens));
-  app.get('/api/v1/kubeclusters/cloudcasa-images', (c) => c.json(defaultAgentImages));
+  const apiSteps = [...steps, routeGuard(Object.values(domain)), limitBody(options.limits.maxBodyBytes), bearerAuth(options.tokens)];
   // Eve's home endpoint: a link to every resource.
   const home = { _links: { child: Object.keys(runtime.services).map((name) => ({ href: name, title: name })) } };
-  app.get('/api/v1', (c) => c.json(home));
-  app.get('/api/v1/', (c) => c.json(home));
   const deps = {
     profile: options.profile,
     limits: options.limits,
@@ -129,7 +134,9 @@ function mountApi(app: Hono<TenantEnv>, runtime: MockRuntime): void {
     baseUrl: (c: { req: { url: string } }) => options.publicUrl ?? new URL(c.req.url).origin,
     run: runtime.jobs.run.bind(runtime.jobs),
   };
-  for (const service of Object.values(runtime.services)) {
-    app.route(`/api/v1/${service.definition.name}`, resourceRoutes(service, deps));
-  }
+  const resources = new Map(Object.values(runtime.services).map((service) => [service.definition.name, resourceRoutes(service, deps)]));
+  const dispatch = apiDispatch(resources, { home: (c) => c.json(home), images: (c) => c.json(defaultAgentImages) });
+  const api = (c: Context<TenantEnv>) => runSteps(c, apiSteps, dispatch, renderError);
+  app.all('/api/v1', api);
+  app.all('/api/v1/*', api);
 }

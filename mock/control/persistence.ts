@@ -3,9 +3,10 @@
 // leaves the old state or the new one, and every acknowledged write is on disk.
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
-import type { MiddlewareHandler } from 'hono';
 import type { MockRuntime } from '../app.js';
 import { ApiError } from '../http/errors.js';
+import { afterAnswer } from '../http/pipeline.js';
+import type { Step } from '../http/pipeline.js';
 import type { StoreObserver } from '../store/store.js';
 import { exportState, importState } from './snapshot.js';
 
@@ -76,11 +77,12 @@ export class StateFile implements StoreObserver {
   }
 
   /** Saves after each request that changed the state, before its answer is sent. */
-  middleware(): MiddlewareHandler {
-    return async (_c, next) => {
-      await next();
-      this.saveIfChanged();
-    };
+  step(): Step {
+    return (_c, next) =>
+      afterAnswer(next(), (response) => {
+        this.saveIfChanged();
+        return response;
+      });
   }
 }
 

@@ -2,42 +2,49 @@
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Hono } from 'hono';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { loadSeedFixtures } from '../../fixtures/seed.js';
 import type { FixtureSet } from '../../fixtures/types.js';
 import type { MockRuntime } from '../app.js';
 import type { TenantEnv } from '../http/auth.js';
 import { readJsonBody } from '../http/body.js';
 import { ApiError } from '../http/errors.js';
+import { afterAnswer } from '../http/pipeline.js';
+import type { Answer, Step } from '../http/pipeline.js';
 import { renderError } from '../http/render.js';
 import { MockClock } from '../store/clock.js';
 import type { StoredDoc } from '../store/document.js';
 import { parseHttpDate } from '../store/http-date.js';
 import { exportState, importState, loadFixtures } from './snapshot.js';
-import type { FaultSpec } from './state.js';
+import type { Fault, FaultSpec } from './state.js';
 
 export const CONTROL_PREFIX = '/__mock';
 export const DEFAULT_TENANT = 'demo';
 
 /** Journals every API request and applies injected faults; control requests themselves are left alone. */
-export function controlMiddleware(runtime: MockRuntime): MiddlewareHandler<TenantEnv> {
-  return async (c, next) => {
+export function controlMiddleware(runtime: MockRuntime): Step {
+  return (c, next) => {
     const pathname = c.req.path;
     if (pathname.startsWith(CONTROL_PREFIX)) return next();
     const started = performance.now();
     const fault = runtime.control.takeFault(c.req.method, pathname);
-    if (fault?.latencyMs) await sleep(fault.latencyMs);
-    if (fault?.status) c.res = renderError(new ApiError(fault.status, `Injected fault ${fault.id}: answering ${fault.status}`), c);
-    else await next();
-    const query = c.req.url.indexOf('?');
-    runtime.control.record({
-      timeMs: Date.now(),
-      method: c.req.method,
-      path: query === -1 ? pathname : pathname + c.req.url.slice(query),
-      status: c.res.status,
-      durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+    return afterAnswer(fault ? faulted(c, fault, next) : next(), (response) => {
+      const query = c.req.url.indexOf('?');
+      runtime.control.record({
+        timeMs: Date.now(),
+        method: c.req.method,
+        path: query === -1 ? pathname : pathname + c.req.url.slice(query),
+        status: response.status,
+        durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+      });
+      return response;
     });
   };
+}
+
+async function faulted(c: Context<TenantEnv>, fault: Fault, next: () => Answer): Promise<Response> {
+  if (fault.latencyMs) await sleep(fault.latencyMs);
+  return fault.status ? renderError(new ApiError(fault.status, `Injected fault ${fault.id}: answering ${fault.status}`), c) : next();
 }
 
 export function controlRoutes(runtime: MockRuntime): Hono<TenantEnv> {

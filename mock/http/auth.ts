@@ -1,6 +1,6 @@
 // Bearer-token authentication: each accepted token is a tenant of its own.
-import type { MiddlewareHandler } from 'hono';
 import { ApiError } from './errors.js';
+import type { Step } from './pipeline.js';
 
 export type TenantEnv = { Variables: { tenant: string } };
 
@@ -8,8 +8,8 @@ const CHALLENGE = { 'WWW-Authenticate': 'Bearer realm="kubeclusters"' };
 /** RFC 6750 `b64token`: what a bearer token may look like at all. */
 const TOKEN_SYNTAX = /^[A-Za-z0-9\-._~+/]+=*$/;
 
-export function bearerAuth(accepted: ReadonlySet<string> | undefined): MiddlewareHandler<TenantEnv> {
-  return async (c, next) => {
+export function bearerAuth(accepted: ReadonlySet<string> | undefined): Step {
+  return (c, next) => {
     const token = /^Bearer +(\S+) *$/i.exec(c.req.header('authorization') ?? '')?.[1];
     // Without a token list any well-formed token is a tenant; a malformed one is never accepted.
     const refused = token === undefined || (accepted === undefined ? !TOKEN_SYNTAX.test(token) : !accepted.has(token));
@@ -17,6 +17,6 @@ export function bearerAuth(accepted: ReadonlySet<string> | undefined): Middlewar
       throw new ApiError(401, 'Please provide proper credentials', { headers: CHALLENGE });
     }
     c.set('tenant', token as string);
-    await next();
+    return next();
   };
 }

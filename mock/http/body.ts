@@ -1,8 +1,10 @@
 // Reads a request's JSON body: content type, size limit (413) and syntax (400), each with a clear message.
 import type { IncomingMessage } from 'node:http';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { ApiError } from './errors.js';
+import { fromMiddleware } from './pipeline.js';
+import type { Step } from './pipeline.js';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
@@ -15,13 +17,15 @@ function incomingOf(c: Context): IncomingMessage | undefined {
 }
 
 /** The size limit for requests served in-process (`app.request`); on a port `readJsonBody` enforces it. */
-export function limitBody(maxBytes: number): MiddlewareHandler {
-  const limit = bodyLimit({
-    maxSize: maxBytes,
-    onError: () => {
-      throw tooLarge(maxBytes);
-    },
-  });
+export function limitBody(maxBytes: number): Step {
+  const limit = fromMiddleware(
+    bodyLimit({
+      maxSize: maxBytes,
+      onError: () => {
+        throw tooLarge(maxBytes);
+      },
+    }),
+  );
   return (c, next) => (BODY_METHODS.has(c.req.method) && !incomingOf(c) ? limit(c, next) : next());
 }
 

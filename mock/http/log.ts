@@ -1,11 +1,14 @@
 // One line per request for `serve --log`: method, path, status, milliseconds.
-import type { MiddlewareHandler } from 'hono';
+import { afterAnswer } from './pipeline.js';
+import type { Step } from './pipeline.js';
 
-export function requestLog(write: (line: string) => void): MiddlewareHandler {
-  return async (c, next) => {
+export function requestLog(write: (line: string) => void): Step {
+  return (c, next) => {
     const started = performance.now();
-    await next();
-    const url = new URL(c.req.url);
-    write(`${c.req.method} ${url.pathname}${url.search} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
+    return afterAnswer(next(), (response) => {
+      const url = new URL(c.req.url);
+      write(`${c.req.method} ${url.pathname}${url.search} ${response.status} ${(performance.now() - started).toFixed(1)}ms`);
+      return response;
+    });
   };
 }

@@ -81,6 +81,28 @@ function relatedLinks(doc: StoredDoc, target: RenderTarget): Json | undefined {
   return related;
 }
 
+/** The headers an API answer may carry besides its content type. */
+export interface AnswerHeaders {
+  etag?: string | undefined;
+  lastModified?: string | undefined;
+  location?: string | undefined;
+  totalCount?: string | undefined;
+}
+
+/**
+ * A JSON answer whose headers are a plain object, which @hono/node-server writes without building a
+ * `Headers`. Names are lower case and in alphabetical order, as a `Headers` lists them, so the
+ * bytes on the wire are the same as Hono's `c.header()` gives.
+ */
+export function jsonAnswer(body: string, status: number, { etag, lastModified, location, totalCount }: AnswerHeaders = {}): Response {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (etag !== undefined) headers['etag'] = etag;
+  if (lastModified !== undefined) headers['last-modified'] = lastModified;
+  if (location !== undefined) headers['location'] = location;
+  if (totalCount !== undefined) headers['x-total-count'] = totalCount;
+  return new Response(body, { status, headers });
+}
+
 /** `Location` of a new item; the seed profile doubles the API prefix the way the seed's example shows. */
 export function locationOf(baseUrl: string, id: string, target: RenderTarget): string {
   const prefix = target.profile.linkStyle === 'seed' ? '/api/v1/v1' : '/api/v1';

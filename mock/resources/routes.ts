@@ -1,11 +1,11 @@
-// HTTP ↔ service for one resource: collection and item routes and Eve's answers (405s come from routeGuard).
-import { Hono } from 'hono';
-import type { Context, MiddlewareHandler } from 'hono';
+// HTTP ↔ service under /api/v1: the route guard (404/405), one dispatch, and each resource's answers as Eve gives them.
+import type { Context } from 'hono';
 import type { TenantEnv } from '../http/auth.js';
 import { readDocumentBody, readJsonBody } from '../http/body.js';
 import { ApiError } from '../http/errors.js';
 import { etagHeader, isNotModified } from '../http/etag.js';
-import { DocRenderer, locationOf } from '../http/render.js';
+import type { Answer, Step } from '../http/pipeline.js';
+import { DocRenderer, jsonAnswer, locationOf } from '../http/render.js';
 import type { RenderTarget } from '../http/render.js';
 import type { Limits, Profile } from '../options.js';
 import { listLinks, parsePaging } from '../query/paging.js';
@@ -86,93 +86,151 @@ export function apiAllow(definitions: readonly ResourceDefinition[]): (path: str
  * Routing before authentication, as Eve (Flask) does: an unknown route is 404 and a method a route
  * does not offer is 405, with or without a valid token.
  */
-export function routeGuard(definitions: readonly ResourceDefinition[]): MiddlewareHandler {
+export function routeGuard(definitions: readonly ResourceDefinition[]): Step {
   const routes = apiRoutes(definitions);
-  return async (c, next) => {
+  return (c, next) => {
     const route = routes.find(({ pattern }) => pattern.test(c.req.path));
     if (!route) throw new ApiError(404, NOT_FOUND);
     if (!route.served.has(c.req.method)) methodNotAllowed();
-    await next();
+    return next();
   };
 }
 
-export function resourceRoutes(service: ResourceService, deps: RouteDeps): Hono<TenantEnv> {
-  const routes = new Hono<TenantEnv>();
+/** An answer for one route; `id` is the item's, decoded as Hono decodes a path parameter. */
+export type RouteHandler = (c: Context<TenantEnv>, id: string) => Answer;
+
+/** One resource's answers by route and method (HEAD is answered as GET). */
+export interface ResourceHandlers {
+  collection: Partial<Record<string, RouteHandler>>;
+  item: Partial<Record<string, RouteHandler>>;
+  run?: RouteHandler;
+}
+
+const API_ROOT = '/api/v1/';
+
+/**
+ * The one dispatch of `/api/v1` once the guard has passed: paths matched exactly as Hono's strict
+ * router did (no trailing slash but the root's), the agent images before the item route.
+ */
+export function apiDispatch(resources: ReadonlyMap<string, ResourceHandlers>, root: { home: RouteHandler; images: RouteHandler }): (c: Context<TenantEnv>) => Answer {
+  return (c) => {
+    const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
+    const path = c.req.path;
+    if (path === '/api/v1' || path === API_ROOT) return routeOf(method === 'GET' ? root.home : undefined)(c, '');
+    const [name = '', id, ...rest] = path.slice(API_ROOT.length).split('/');
+    const handlers = resources.get(name);
+    if (!handlers || id === '') return routeOf(undefined)(c, '');
+    if (id === undefined) return routeOf(handlers.collection[method])(c, '');
+    if (rest.length === 0) {
+      const images = name === 'kubeclusters' && id === 'cloudcasa-images' && method === 'GET';
+      return routeOf(images ? root.images : handlers.item[method])(c, tryDecodeURIComponent(id));
+    }
+    const run = rest.length === 2 && rest[0] === 'action' && rest[1] === 'run' && method === 'POST' ? handlers.run : undefined;
+    return routeOf(run)(c, tryDecodeURIComponent(id));
+  };
+}
+
+function routeOf(handler: RouteHandler | undefined): RouteHandler {
+  return (
+    handler ??
+    (() => {
+      throw new ApiError(404, NOT_FOUND);
+    })
+  );
+}
+
+/** Hono's decoding of a path parameter: the whole of it when it is valid, else each valid escape. */
+function tryDecodeURIComponent(value: string): string {
+  if (!value.includes('%')) return value;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value.replace(/(?:%[0-9A-Fa-f]{2})+/g, (match) => {
+      try {
+        return decodeURIComponent(match);
+      } catch {
+        return match;
+      }
+    });
+  }
+}
+
+/** Eve's answers for one resource, each built once per document and reused until the document changes. */
+export function resourceRoutes(service: ResourceService, deps: RouteDeps): ResourceHandlers {
   const related = service.definition.references
     .filter(({ field }) => !field.includes('.'))
     .map(({ field, resource }) => ({ field, resource, title: domain[resource].title }));
   const target: RenderTarget = { resource: service.definition.name, title: service.definition.title, profile: deps.profile, related };
   const renderer = new DocRenderer(target);
-  const json = (c: Context, body: string, status: 200 | 201 = 200) => c.body(body, status, { 'Content-Type': 'application/json' });
   const context = (c: Context<TenantEnv>): WriteContext => ({ tenant: c.get('tenant'), now: deps.now(), baseUrl: deps.baseUrl(c) });
   /** Eve's write answers: 201 carries Location (the etag only in the body); PATCH carries ETag; PUT ETag and Last-Modified. */
-  const written = (c: Context<TenantEnv>, doc: StoredDoc, status: 200 | 201) => {
-    if (status === 201) c.header('Location', locationOf(deps.baseUrl(c), doc._id, target));
-    else c.header('ETag', etagHeader(doc._etag));
-    if (status === 200 && c.req.method === 'PUT') c.header('Last-Modified', httpDate(doc._updated));
-    return json(c, renderer.writtenJson(doc), status);
+  const written = (c: Context<TenantEnv>, doc: StoredDoc, status: 200 | 201): Response => {
+    if (status === 201) return jsonAnswer(renderer.writtenJson(doc), 201, { location: locationOf(deps.baseUrl(c), doc._id, target) });
+    const lastModified = c.req.method === 'PUT' ? httpDate(doc._updated) : undefined;
+    return jsonAnswer(renderer.writtenJson(doc), 200, { etag: etagHeader(doc._etag), lastModified });
+  };
+  const handlers: ResourceHandlers = {
+    collection: { GET: listRoute(service, deps, renderer), POST: (c) => created(c) },
+    item: {
+      GET: (c, id) => {
+        const doc = service.get(c.get('tenant'), id);
+        const etag = etagHeader(doc._etag);
+        if (isNotModified(doc, c.req.header('if-none-match'), c.req.header('if-modified-since'))) return new Response(null, { status: 304, headers: { etag } });
+        return jsonAnswer(renderer.json(doc, 'item'), 200, { etag, lastModified: httpDate(doc._updated) });
+      },
+      PATCH: async (c, id) => {
+        const body = await readDocumentBody(c, deps.limits.maxBodyBytes);
+        return written(c, service.update(context(c), id, body, c.req.header('if-match')), 200);
+      },
+      PUT: async (c, id) => {
+        const body = await readDocumentBody(c, deps.limits.maxBodyBytes);
+        const { doc, created } = service.replace(context(c), id, body, c.req.header('if-match'));
+        return written(c, doc, created ? 201 : 200);
+      },
+      DELETE: (c, id) => {
+        service.remove(context(c), id, c.req.header('if-match'));
+        return new Response(null, { status: 204, headers: { 'Content-Type': 'application/json' } });
+      },
+    },
   };
 
-  routes.get('/', (c) => {
-    const paging = parsePaging({ max_results: c.req.query('max_results'), page: c.req.query('page') });
-    const raw = { where: c.req.query('where'), sort: c.req.query('sort'), projection: c.req.query('projection') };
-    const limits = { maxLength: deps.limits.maxWhereLength, maxDepth: deps.limits.maxWhereDepth, maxRegexLength: deps.limits.maxRegexLength };
-    const where = raw.where === undefined ? undefined : parseWhere(raw.where, limits);
-    const sort = raw.sort === undefined ? undefined : parseSort(raw.sort);
-    const projection = raw.projection === undefined ? undefined : parseProjection(raw.projection);
-    const { items, total } = service.list(c.get('tenant'), { where, sort, ...paging });
-    const queryString = new URL(c.req.url).search.replace(/^\?/, '');
-    const links = listLinks({ resource: target.resource, title: target.resource, queryString, page: paging.page, maxResults: paging.maxResults, total });
-    const meta = { page: paging.page, max_results: paging.maxResults, total };
-    c.header('X-Total-Count', String(total));
-    if (items.length > 0) c.header('Last-Modified', httpDate(Math.max(...items.map((doc) => doc._updated))));
-    const itemsJson = projection
-      ? JSON.stringify(items.map((doc) => renderer.render(applyProjection(doc, projection, ALWAYS_KEPT) as StoredDoc)))
-      : `[${items.map((doc) => renderer.json(doc)).join(',')}]`;
-    return json(c, `{"_items":${itemsJson},"_links":${JSON.stringify(links)},"_meta":${JSON.stringify(meta)}}`);
-  });
-
-  routes.post('/', async (c) => {
+  const created = async (c: Context<TenantEnv>): Promise<Response> => {
     const body = await readDocumentBody(c, deps.limits.maxBodyBytes);
     // Eve answers a one-document list exactly as a single document.
     if (body !== null && (!Array.isArray(body) || body.length === 1)) return written(c, service.create(context(c), Array.isArray(body) ? body[0] : body), 201);
     if (body === null || body.length === 0) throw new ApiError(400, 'Invalid body: it holds no document; send a JSON object or a non-empty list of them');
     const docs = service.createMany(context(c), body);
-    c.header('Location', locationOf(deps.baseUrl(c), (docs[0] as StoredDoc)._id, target));
-    return json(c, `{"_status":"OK","_items":[${docs.map((doc) => renderer.writtenJson(doc)).join(',')}]}`, 201);
-  });
-
-  routes.get('/:id', (c) => {
-    const doc = service.get(c.get('tenant'), c.req.param('id'));
-    c.header('ETag', etagHeader(doc._etag));
-    if (isNotModified(doc, c.req.header('if-none-match'), c.req.header('if-modified-since'))) return c.body(null, 304);
-    c.header('Last-Modified', httpDate(doc._updated));
-    return json(c, renderer.json(doc, 'item'));
-  });
-
-  routes.patch('/:id', async (c) => {
-    const body = await readDocumentBody(c, deps.limits.maxBodyBytes);
-    return written(c, service.update(context(c), c.req.param('id'), body, c.req.header('if-match')), 200);
-  });
-
-  routes.put('/:id', async (c) => {
-    const body = await readDocumentBody(c, deps.limits.maxBodyBytes);
-    const { doc, created } = service.replace(context(c), c.req.param('id'), body, c.req.header('if-match'));
-    return written(c, doc, created ? 201 : 200);
-  });
-
-  routes.delete('/:id', (c) => {
-    service.remove(context(c), c.req.param('id'), c.req.header('if-match'));
-    return c.body(null, 204, { 'Content-Type': 'application/json' });
-  });
+    const location = locationOf(deps.baseUrl(c), (docs[0] as StoredDoc)._id, target);
+    return jsonAnswer(`{"_status":"OK","_items":[${docs.map((doc) => renderer.writtenJson(doc)).join(',')}]}`, 201, { location });
+  };
 
   const run = deps.run;
   if (run && service.definition.runs) {
-    routes.post('/:id/action/run', async (c) => {
+    handlers.run = async (c, id) => {
       const body = await readJsonBody(c, deps.limits.maxBodyBytes);
-      return written(c, run(context(c), service.definition.name, c.req.param('id'), body), 200);
-    });
+      return written(c, run(context(c), service.definition.name, id, body), 200);
+    };
   }
+  return handlers;
+}
 
-  return routes;
+function listRoute(service: ResourceService, deps: RouteDeps, renderer: DocRenderer): RouteHandler {
+  const resource = renderer.target.resource;
+  const whereLimits = { maxLength: deps.limits.maxWhereLength, maxDepth: deps.limits.maxWhereDepth, maxRegexLength: deps.limits.maxRegexLength };
+  return (c) => {
+    const paging = parsePaging({ max_results: c.req.query('max_results'), page: c.req.query('page') });
+    const raw = { where: c.req.query('where'), sort: c.req.query('sort'), projection: c.req.query('projection') };
+    const where = raw.where === undefined ? undefined : parseWhere(raw.where, whereLimits);
+    const sort = raw.sort === undefined ? undefined : parseSort(raw.sort);
+    const projection = raw.projection === undefined ? undefined : parseProjection(raw.projection);
+    const { items, total } = service.list(c.get('tenant'), { where, sort, ...paging });
+    const queryString = new URL(c.req.url).search.replace(/^\?/, '');
+    const links = listLinks({ resource, title: resource, queryString, page: paging.page, maxResults: paging.maxResults, total });
+    const meta = { page: paging.page, max_results: paging.maxResults, total };
+    const lastModified = items.length > 0 ? httpDate(Math.max(...items.map((doc) => doc._updated))) : undefined;
+    const itemsJson = projection
+      ? JSON.stringify(items.map((doc) => renderer.render(applyProjection(doc, projection, ALWAYS_KEPT) as StoredDoc)))
+      : `[${items.map((doc) => renderer.json(doc)).join(',')}]`;
+    return jsonAnswer(`{"_items":${itemsJson},"_links":${JSON.stringify(links)},"_meta":${JSON.stringify(meta)}}`, 200, { lastModified, totalCount: String(total) });
+  };
 }

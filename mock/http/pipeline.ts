@@ -1,0 +1,59 @@
+// Request steps (the middleware of the API path) run around a handler without forcing a promise:
+// an answer that needs no I/O stays synchronous, and @hono/node-server writes it at once.
+import type { Context, MiddlewareHandler } from 'hono';
+import type { TenantEnv } from './auth.js';
+
+export type Answer = Response | Promise<Response>;
+/** A middleware that returns its answer: `next()`'s, another one, or its own without calling `next`. */
+export type Step = (c: Context<TenantEnv>, next: () => Answer) => Answer;
+export type ErrorRenderer = (error: Error, c: Context<TenantEnv>) => Response;
+
+/**
+ * Runs `steps` in order around `handler`, as Hono's compose does: an error thrown (or rejected)
+ * at any depth becomes `renderError`'s answer right there, so the steps outside it see that answer.
+ */
+export function runSteps(c: Context<TenantEnv>, steps: readonly Step[], handler: (c: Context<TenantEnv>) => Answer, renderError: ErrorRenderer): Answer {
+  const guarded = (run: () => Answer): Answer => {
+    try {
+      const answer = run();
+      return answer instanceof Promise ? answer.catch((error: unknown) => rendered(error)) : answer;
+    } catch (error) {
+      return rendered(error);
+    }
+  };
+  const rendered = (error: unknown): Response => {
+    if (!(error instanceof Error)) throw error;
+    return renderError(error, c);
+  };
+  const dispatch = (index: number): Answer => {
+    const step = steps[index];
+    return guarded(step ? () => step(c, () => dispatch(index + 1)) : () => handler(c));
+  };
+  return dispatch(0);
+}
+
+/** `then` for an answer that may or may not be a promise; keeps a synchronous answer synchronous. */
+export function afterAnswer(answer: Answer, use: (response: Response) => Response): Answer {
+  return answer instanceof Promise ? answer.then(use) : use(answer);
+}
+
+/** A step as Hono middleware, for the routes Hono serves itself (control API, agent manifest, OpenAPI). */
+export function asMiddleware(step: Step): MiddlewareHandler<TenantEnv> {
+  return async (c, next) => {
+    const answer = await step(c, async () => {
+      await next();
+      return c.res;
+    });
+    if (answer !== c.res) c.res = answer;
+  };
+}
+
+/** A Hono middleware (hono/cors, say) as a step: `c.res` holds the inner answer while it runs, as in Hono. */
+export function fromMiddleware(middleware: MiddlewareHandler<TenantEnv>): Step {
+  return async (c, next) => {
+    const own = await middleware(c, async () => {
+      c.res = await next();
+    });
+    return own ?? c.res;
+  };
+}
