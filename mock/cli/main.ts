@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `kubeclusters-mock` executable: parses arguments and hands over to `serve` or `conformance`.
+// The `kubeclusters-mock` executable: parses arguments and hands over to `serve`, `conformance` or `proxy`.
 import { Command, CommanderError } from 'commander';
 import { serveCommand } from './serve.js';
 
@@ -19,6 +19,16 @@ program
     // Loaded on demand: the conformance runner brings vitest, which `serve` never needs.
     const { runConformanceCli } = await import('../../conformance/cli.js');
     process.exitCode = await runConformanceCli(command.args);
+  });
+program
+  .command('proxy')
+  .description('Forward real traffic to a server and check every exchange against the contract')
+  .helpOption(false)
+  .allowUnknownOption(true)
+  .allowExcessArguments(true)
+  .action(async (_options: unknown, command: Command) => {
+    const { runProxyCli } = await import('../../conformance/proxy/cli.js');
+    process.exitCode = await runProxyCli(command.args);
   });
 
 try {

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Hono } from 'hono';
 import type { Context, MiddlewareHandler } from 'hono';
 import { loadSeedFixtures } from '../../fixtures/seed.js';
+import { fixturesFromRecording, isRecording } from '../../fixtures/recording.js';
 import type { FixtureSet } from '../../fixtures/types.js';
 import type { MockRuntime } from '../app.js';
 import type { TenantEnv } from '../http/auth.js';
@@ -161,6 +162,13 @@ export async function readFixtureFile(path: string): Promise<FixtureSet> {
     text = await readFile(path, 'utf8');
   } catch (error) {
     throw new ApiError(400, `Cannot read fixtures file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  if (isRecording(text)) {
+    try {
+      return fixturesFromRecording(text);
+    } catch (error) {
+      throw new ApiError(400, `Recording ${path}: ${(error as Error).message}`);
+    }
   }
   try {
     return JSON.parse(text) as FixtureSet;
