@@ -63,13 +63,18 @@ export async function runConformanceCli(argv: readonly string[]): Promise<number
       // --base-url and the tokens may be given before or after "cleanup": read them from both levels.
       exitCode = await cleanup(command.optsWithGlobals<Flags & { prefix: string }>());
     });
+  return (await parseCommand(program, argv)) ?? exitCode;
+}
+
+/** Runs a commander program on `argv`: undefined when its action ran, else the exit code (0 for --help, 2 for a usage error). */
+export async function parseCommand(program: Command, argv: readonly string[]): Promise<number | undefined> {
   try {
     await program.parseAsync([...argv], { from: 'user' });
+    return undefined;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     throw error;
   }
-  return exitCode;
 }
 
 function targetOptions(command: Command): Command {

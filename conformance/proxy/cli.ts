@@ -1,10 +1,10 @@
 // `kubeclusters-mock proxy`: forwards real traffic to a server, prints each violation as it happens and
 // a summary by rule when it stops (Ctrl+C, SIGTERM or --max-requests). Exit 1 on any violation, 2 when it cannot start.
 import { writeFileSync } from 'node:fs';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { profiles } from '../../mock/options.js';
 import type { ProfileName } from '../../mock/options.js';
-import { parseReports } from '../cli.js';
+import { parseCommand, parseReports } from '../cli.js';
 import { jsonReport, junitReport, summary, violationLine } from './report.js';
 import { startProxy } from './server.js';
 import type { RunningProxy } from './server.js';
@@ -37,13 +37,7 @@ export async function runProxyCli(argv: readonly string[]): Promise<number> {
     .action(async (flags: Flags) => {
       exitCode = await proxy(flags);
     });
-  try {
-    await program.parseAsync([...argv], { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    throw error;
-  }
-  return exitCode;
+  return (await parseCommand(program, argv)) ?? exitCode;
 }
 
 async function proxy(flags: Flags): Promise<number> {
