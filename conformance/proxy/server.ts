@@ -4,9 +4,11 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ProfileName } from '../../mock/options.js';
+import { describeListenError } from '../../mock/server.js';
 import { checkAgainstSpec, toExchange } from '../client.js';
 import type { Exchange, FetchLike, RecordedRequest } from '../client.js';
 import type { Violation } from '../rules/rule.js';
+import { REQUEST_DROPPED, answerHeaders } from './headers.js';
 import { Inspector } from './inspector.js';
 import { Recorder } from './recorder.js';
 
@@ -41,23 +43,48 @@ export interface RunningProxy {
   close(): Promise<void>;
 }
 
-/** Headers that describe one connection, not the message (RFC 9110 §7.6.1), and those fetch sets itself. */
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'host', 'content-length', 'accept-encoding']);
-const ANSWER_DROPPED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding']);
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
+  const recorder = options.recordPath === undefined ? undefined : new Recorder(options.recordPath);
+  const state = { findings: [] as Finding[], judged: 0, finish: () => {} };
+  const finished = new Promise<void>((resolve) => (state.finish = resolve));
+  const handle = forwarder(options, state, recorder);
+  const server = createServer((incoming, outgoing) => {
+    handle(incoming, outgoing).catch((error: Error) => answerError(outgoing, 500, `The proxy failed: ${error.message}`));
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      recorder?.close();
+      reject(describeListenError(error, host, options.port ?? 4011));
+    });
+    server.listen(options.port ?? 4011, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${port}`,
+    findings: state.findings,
+    get exchanges() {
+      return state.judged;
+    },
+    finished,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+        recorder?.close();
+      }),
+  };
+}
+
+/** Forwards one request, judges the exchange (request arrival and answer arrival numbered in one sequence), answers the client. */
+function forwarder(options: ProxyOptions, state: { findings: Finding[]; judged: number; finish: () => void }, recorder: Recorder | undefined) {
   const target = new URL(options.target);
   const send = options.fetch ?? fetch;
   const inspector = new Inspector(options.profile);
-  const recorder = options.recordPath === undefined ? undefined : new Recorder(options.recordPath);
-  const findings: Finding[] = [];
   let clock = 0;
-  let judged = 0;
-  let finish = () => {};
-  const finished = new Promise<void>((resolve) => (finish = resolve));
-
-  const handle = async (incoming: IncomingMessage, outgoing: ServerResponse) => {
+  return async (incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> => {
     const sentAt = ++clock;
     const request = await readRequest(incoming, target);
     if (typeof request === 'string') return answerError(outgoing, 413, request);
@@ -72,36 +99,13 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     exchange.specProblems.push(...checkAgainstSpec(exchange));
     const violations = inspector.inspect(exchange, { sentAt, answeredAt: ++clock });
     for (const violation of violations) {
-      findings.push({ violation, exchange });
+      state.findings.push({ violation, exchange });
       options.onFinding?.({ violation, exchange });
     }
     recorder?.write(exchange, violations);
     outgoing.writeHead(response.status, answerHeaders(response.headers));
     outgoing.end(bytes);
-    if (++judged === options.maxRequests) finish();
-  };
-
-  const server = createServer((incoming, outgoing) => {
-    handle(incoming, outgoing).catch((error: Error) => answerError(outgoing, 500, `The proxy failed: ${error.message}`));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 4011, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
-    findings,
-    get exchanges() {
-      return judged;
-    },
-    finished,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-        recorder?.close();
-      }),
+    if (++state.judged === options.maxRequests) state.finish();
   };
 }
 
@@ -115,21 +119,11 @@ async function readRequest(incoming: IncomingMessage, target: URL): Promise<Reco
   }
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(incoming.headers)) {
-    if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+    if (value !== undefined && !REQUEST_DROPPED.has(name)) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   const method = incoming.method ?? 'GET';
   const body = chunks.length === 0 || method === 'GET' || method === 'HEAD' ? undefined : Buffer.concat(chunks).toString('utf8');
   return { method, url: new URL(`${target.pathname.replace(/\/$/, '')}${incoming.url ?? '/'}`, target.origin).href, headers, ...(body === undefined ? {} : { body }) };
-}
-
-function answerHeaders(headers: Headers): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  headers.forEach((value, name) => {
-    if (!ANSWER_DROPPED.has(name) && name !== 'set-cookie') out[name] = value;
-  });
-  const cookies = headers.getSetCookie();
-  if (cookies.length > 0) out['set-cookie'] = cookies;
-  return out;
 }
 
 /** The proxy's own failures, in Eve's error shape so clients read them as they read the server's. */

@@ -91,6 +91,8 @@ export const specAnswer: Rule = (exchange) =>
 export function needsIfMatch(exchange: Exchange, context: RuleContext): boolean {
   const method = exchange.request.method;
   if (!['PATCH', 'PUT', 'DELETE'].includes(method) || !addressOf(exchange).operation?.parameters.includes('If-Match')) return false;
+  // A PUT answered 201 created the document (a profile with upsertOnPut): there was no ETag to send.
+  if (method === 'PUT' && exchange.status === 201) return false;
   return method !== 'DELETE' || context.profile.deleteRequiresIfMatch;
 }
 
