@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
+import { parseCommand } from './parse-command.js';
 import { ApiClient } from './client.js';
 import { cleanUpPrefix } from './cleanup.js';
 import { ProgressReporter } from './reporter.js';
@@ -23,6 +24,7 @@ interface Flags {
   controlUrl?: string;
   activate?: string;
   activateTimeout?: number;
+  jobTimeout?: number;
   readOnly?: boolean;
   strict?: boolean;
   only?: string;
@@ -46,6 +48,7 @@ export async function runConformanceCli(argv: readonly string[]): Promise<number
     .option('--control-url <url>', "root of a server with the mock's control API, used to activate agents")
     .option('--activate <command>', 'shell command that applies an agent manifest; {agentURL} is replaced, e.g. "kubectl apply -f {agentURL}"')
     .addOption(new Option('--activate-timeout <seconds>', 'how long to wait for ACTIVE after --activate').argParser(positiveNumber))
+    .addOption(new Option('--job-timeout <seconds>', 'how long a run\'s job may take to end (JOBS area; default 300)').argParser(positiveNumber))
     .option('--read-only', 'run only the checks that change nothing')
     .option('--strict', 'a failed SHOULD or MAY fails the run too (default: a warning; env KC_STRICT=1)')
     .option('--only <glob>', 'run only requirements whose id matches, e.g. "KC-ETAG-*"')
@@ -64,17 +67,6 @@ export async function runConformanceCli(argv: readonly string[]): Promise<number
       exitCode = await cleanup(command.optsWithGlobals<Flags & { prefix: string }>());
     });
   return (await parseCommand(program, argv)) ?? exitCode;
-}
-
-/** Runs a commander program on `argv`: undefined when its action ran, else the exit code (0 for --help, 2 for a usage error). */
-export async function parseCommand(program: Command, argv: readonly string[]): Promise<number | undefined> {
-  try {
-    await program.parseAsync([...argv], { from: 'user' });
-    return undefined;
-  } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    throw error;
-  }
 }
 
 function targetOptions(command: Command): Command {
@@ -101,6 +93,7 @@ function configFrom(flags: Flags): TargetConfig {
     controlUrl: pick(flags.controlUrl, env.controlUrl),
     activate: pick(flags.activate, env.activate),
     activateTimeoutMs: flags.activateTimeout === undefined ? env.activateTimeoutMs : flags.activateTimeout * 1000,
+    jobTimeoutMs: flags.jobTimeout === undefined ? env.jobTimeoutMs : flags.jobTimeout * 1000,
     readOnly: flags.readOnly ?? env.readOnly,
     timeoutMs: pick(flags.timeout, env.timeoutMs),
     maxRequests: pick(flags.maxRequests, env.maxRequests),
@@ -152,7 +145,8 @@ async function runSuite(config: TargetConfig, { only, junitPath, strict }: { onl
     include: ['suite.conformance.js'],
     watch: false,
     env,
-    testTimeout: Math.max(60_000, config.activateTimeoutMs + 30_000),
+    // A JOBS check may wait for two jobs in turn.
+    testTimeout: Math.max(60_000, config.activateTimeoutMs + 30_000, 2 * config.jobTimeoutMs + 30_000),
     hookTimeout: 120_000,
     fileParallelism: false,
     reporters: junitPath ? [progress, 'junit'] : [progress],

@@ -38,6 +38,7 @@ export const areas = {
   UPDATE: 'Update and replace',
   DELETE: 'Delete',
   RELATED: 'Related resources',
+  JOBS: 'Runs and jobs (the Terraform provider)',
   MOCK: 'Mock extensions (only with --control-url)',
 } as const;
 
@@ -130,6 +131,14 @@ const entries: Entry[] = [
   ['KC-RELATED-1', 'MUST', 'objectstores take the Terraform provider body and follow the same envelopes and If-Match rules', ['clients: Terraform provider, object stores']],
   ['KC-RELATED-2', 'MUST', 'kubebackups take the Terraform provider body, including an empty status {}', ['clients: Terraform provider, backup definitions']],
 
+  ['KC-JOBS-1', 'MUST', "POST /kubebackups/{id}/action/run with the provider's body answers the backup definition, its status.last_job_run_time still the previous run's (0 before the first)", ['clients: Terraform provider, runs']],
+  ['KC-JOBS-2', 'MUST', "The run's job is found as the provider finds it (where type $nin, backupdef, start_time $gt last_job_run_time; sort -start_time) and names its cluster and backup definition", ['clients: Terraform provider, jobs']],
+  ['KC-JOBS-3', 'MUST', 'The job reaches a done state (COMPLETED, SKIPPED, PARTIAL or CANCELLED) within --job-timeout', ['clients: Terraform provider, jobs']],
+  ['KC-JOBS-4', 'MUST', "Once the job is done the definition's status.last_job_run_time is its start_time, and the next run's job is found after it", ['clients: Terraform provider, runs']],
+  ['KC-JOBS-5', 'MUST', 'Jobs are made by the server: POST /jobs and PATCH, PUT, DELETE /jobs/{id} answer 405', ['clients: Terraform provider, jobs', 'eve: Errors']],
+  ['KC-JOBS-6', 'SHOULD', "A kubeoffload (copy definition) runs, and its job is found by the kubeoffload's backupdef", ['clients: Terraform provider, copy_persistent_volumes']],
+  ['KC-JOBS-7', 'MUST', 'policies take the provider body {name, timezone, schedules}; PUT needs If-Match', ['clients: Terraform provider, policies', 'eve: ETag']],
+  ['KC-JOBS-8', 'MUST', 'A policy a backup definition uses, and a backup definition a kubeoffload copies, cannot be deleted (4xx, 409 on the mock)', ['clients: Terraform provider, delete order']],
   ['KC-MOCK-1', 'MUST', 'An ACTIVE cluster shows its Kubernetes version, agent version, node count and last seen time', ['mock: README (agent details)', 'seed: Registering a Kubernetes Cluster (the real UI shows them)']],
   ['KC-MOCK-2', 'MUST', 'Disconnecting the agent through the control API makes the cluster INACTIVE, reconnecting ACTIVE again; each move renews _etag (read back)', ['mock: README, Control API (/clusters/{id}/connect, /disconnect)']],
   ['KC-MOCK-3', 'MUST', "The control clock is the server's clock: after advancing it by an hour, a write's _updated is an hour on (read back)", ['mock: README, Control API (/clock/advance)']],

@@ -1,5 +1,6 @@
 // Every check, in the order a run goes through them (cheap read-only checks first).
 import type { Check } from '../check.js';
+import { jobChecks } from './jobs.js';
 import { agentChecks, stateChecks } from './state.js';
 import { createChecks, validationChecks } from './create.js';
 import { mockChecks } from './mock.js';
@@ -21,5 +22,6 @@ export const allChecks: readonly Check[] = [
   ...updateChecks,
   ...deleteChecks,
   ...relatedChecks,
+  ...jobChecks,
   ...mockChecks,
 ];

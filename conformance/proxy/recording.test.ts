@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startMockServer } from '../../mock/server.js';
+import { resourceNames } from '../../mock/store/document.js';
 import type { RunningMock } from '../../mock/server.js';
 import { storedView } from '../rules/rule.js';
 import type { Doc } from '../rules/rule.js';
@@ -57,7 +58,7 @@ describe('recording real traffic', () => {
     expect(lines.find((line) => line.tenant === 'tenant-1')?.request.headers['authorization']).toBe('Bearer ***');
 
     const copy = await serveRecording(file);
-    for (const resource of ['kubeclusters', 'objectstores', 'kubebackups']) {
+    for (const resource of resourceNames) {
       const original = await documents(mock.url, resource);
       expect(await documents(copy, resource), resource).toEqual(original);
     }

@@ -164,6 +164,23 @@ export const brokenVariants: BrokenVariant[] = [
       return new Response(stringify(manifest), { status: 200, headers: { 'Content-Type': 'application/yaml' } });
     },
   },
+  {
+    name: 'jobs can be created with POST (no 405)',
+    breaks: 'KC-JOBS-5',
+    middleware: async (request, next) => {
+      if (request.method !== 'POST' || new URL(request.url).pathname !== '/api/v1/jobs') return next(request);
+      return new Response(JSON.stringify({ _status: 'OK' }), { status: 201, headers: { 'Content-Type': 'application/json' } });
+    },
+  },
+  {
+    name: "a backup definition's last_job_run_time never moves",
+    breaks: 'KC-JOBS-4',
+    middleware: async (request, next) => {
+      const response = await next(request);
+      if (!/\/api\/v1\/kubebackups\/[0-9a-f]{24}(\/action\/run)?$/.test(new URL(request.url).pathname)) return response;
+      return mapJson(response, (body) => (body?.status ? { ...body, status: { ...body.status, last_job_run_time: 0 } } : body));
+    },
+  },
   ...liars,
 ];
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `kubeclusters-mock` executable: parses arguments and hands over to `serve`, `conformance` or `proxy`.
+// The `kubeclusters-mock` executable: parses arguments and hands over to `serve`, `conformance`, `compare` or `proxy`.
 import { Command, CommanderError } from 'commander';
 import { serveCommand } from './serve.js';
 
@@ -21,12 +21,24 @@ program
     process.exitCode = await runConformanceCli(command.args);
   });
 program
+  .command('compare')
+  .description('Replay one generated request sequence against two servers (e.g. the mock and the Eve reference) and report the differences')
+  .helpOption(false)
+  .allowUnknownOption(true)
+  .allowExcessArguments(true)
+  .action(async (_options: unknown, command: Command) => {
+    // Loaded on demand, like `conformance`.
+    const { runCompareCli } = await import('../../conformance/compare/cli.js');
+    process.exitCode = await runCompareCli(command.args);
+  });
+program
   .command('proxy')
   .description('Forward real traffic to a server and check every exchange against the contract')
   .helpOption(false)
   .allowUnknownOption(true)
   .allowExcessArguments(true)
   .action(async (_options: unknown, command: Command) => {
+    // Loaded on demand, like `conformance`.
     const { runProxyCli } = await import('../../conformance/proxy/cli.js');
     process.exitCode = await runProxyCli(command.args);
   });

@@ -6,6 +6,6 @@ export function answerOptions(allowOf: (path: string) => string | undefined): Mi
   return async (c, next) => {
     if (c.req.method !== 'OPTIONS') return next();
     const allow = allowOf(c.req.path);
-    return c.body(null, 200, { 'Content-Type': 'text/html; charset=utf-8', ...(allow ? { Allow: allow } : {}) });
+    return c.body(null, 200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': '0', ...(allow ? { Allow: allow } : {}) });
   };
 }

@@ -11,9 +11,11 @@ export const kubeclusters: ResourceDefinition = {
   schema: 'ClusterInput',
   patchSchema: 'ClusterPatch',
   serverOwned: ['status'],
+  noun: 'cluster',
   unique: ['name'],
   lookup: ['status.state'],
-  references: [{ field: 'backup_provider.user_objectstore', resource: 'objectstores' }],
+  // Eve checks the reference when it is written, not when the object store is deleted (no delete guard).
+  references: [{ field: 'backup_provider.user_objectstore', resource: 'objectstores', blocksDelete: false }],
   rules: backupRegionRule,
 };
 

@@ -7,6 +7,7 @@ export const objectstores: ResourceDefinition = {
   schema: 'ObjectstoreInput',
   patchSchema: 'ObjectstorePatch',
   serverOwned: [],
+  noun: 'object store',
   unique: ['name'],
   lookup: [],
   references: [],

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { TenantEnv } from '../http/auth.js';
-import { readDocumentBody } from '../http/body.js';
+import { readDocumentBody, readJsonBody } from '../http/body.js';
 import { ApiError } from '../http/errors.js';
 import { etagHeader, isNotModified } from '../http/etag.js';
 import { DocRenderer, locationOf } from '../http/render.js';
@@ -12,9 +12,10 @@ import { listLinks, parsePaging } from '../query/paging.js';
 import { applyProjection, parseProjection } from '../query/projection.js';
 import { parseSort } from '../query/sort.js';
 import { parseWhere } from '../query/where.js';
-import type { StoredDoc } from '../store/document.js';
+import type { ResourceName, StoredDoc } from '../store/document.js';
 import { httpDate } from '../store/http-date.js';
-import type { WriteContext } from './definition.js';
+import type { ResourceDefinition, WriteContext } from './definition.js';
+import { domain } from './domain.js';
 import { NOT_FOUND } from './service.js';
 import type { ResourceService } from './service.js';
 
@@ -23,10 +24,14 @@ export interface RouteDeps {
   limits: Limits;
   now: () => number;
   baseUrl: (c: Context) => string;
+  /** Starts a run of a definition that declares `runs` (`POST …/{id}/action/run`) and answers the definition. */
+  run?: (context: WriteContext, resource: ResourceName, id: string, body: unknown) => StoredDoc;
 }
 
 const METHOD_NOT_ALLOWED = 'The method is not allowed for the requested URL.';
-const ALWAYS_KEPT = ['_id', '_etag', '_created', '_updated', '_links'] as const;
+/** Meta fields a projection never removes; `_links` is rendered from what the projection kept (Eve omits a related link whose field is projected away). */
+const ALWAYS_KEPT = ['_id', '_etag', '_created', '_updated'] as const;
+const ALL_METHODS = { resource: ['GET', 'HEAD', 'POST'], item: ['GET', 'HEAD', 'PATCH', 'PUT', 'DELETE'] } as const;
 
 export function methodNotAllowed(): never {
   throw new ApiError(405, METHOD_NOT_ALLOWED);
@@ -40,15 +45,27 @@ interface ApiRoute {
   allow: string;
 }
 
-function apiRoutes(resources: readonly string[]): ApiRoute[] {
-  const names = resources.join('|');
-  const route = (pattern: RegExp, served: string[], allow: string): ApiRoute => ({ pattern, served: new Set(served), allow });
-  return [
+function apiRoutes(definitions: readonly ResourceDefinition[]): ApiRoute[] {
+  const route = (pattern: RegExp, served: readonly string[], allow: string): ApiRoute => ({ pattern, served: new Set(served), allow });
+  const routes = [
     route(/^\/api\/v1\/?$/, ['GET', 'HEAD'], 'OPTIONS, GET, HEAD'),
     route(/^\/api\/v1\/kubeclusters\/cloudcasa-images\/?$/, ['GET', 'HEAD'], 'GET, OPTIONS, HEAD'),
-    route(new RegExp(`^/api/v1/(${names})/?$`), ['GET', 'HEAD', 'POST'], 'GET, POST, OPTIONS, HEAD'),
-    route(new RegExp(`^/api/v1/(${names})/[^/]+/?$`), ['GET', 'HEAD', 'PATCH', 'PUT', 'DELETE'], 'PUT, GET, POST, PATCH, OPTIONS, DELETE, HEAD'),
   ];
+  for (const { name, methods = ALL_METHODS, runs } of definitions) {
+    routes.push(
+      route(new RegExp(`^/api/v1/${name}/?$`), methods.resource, flaskAllow(methods.resource)),
+      route(new RegExp(`^/api/v1/${name}/[^/]+/?$`), methods.item, flaskAllow(methods.item)),
+    );
+    if (runs) routes.push(route(new RegExp(`^/api/v1/${name}/[^/]+/action/run$`), ['POST'], 'POST, OPTIONS'));
+  }
+  return routes;
+}
+
+/** Flask's `Allow` for an Eve endpoint; an item that takes PATCH also has Eve's POST method-override route. */
+function flaskAllow(methods: readonly string[]): string {
+  const offered = new Set([...methods, 'OPTIONS', ...(methods.includes('PATCH') ? ['POST'] : [])]);
+  const order = offered.has('PATCH') ? ['PUT', 'GET', 'POST', 'PATCH', 'OPTIONS', 'DELETE', 'HEAD'] : ['GET', 'POST', 'OPTIONS', 'HEAD'];
+  return order.filter((method) => offered.has(method)).join(', ');
 }
 
 /** Eve's item URLs only match an ObjectId: for OPTIONS anything else under a collection is no route. */
@@ -56,8 +73,8 @@ const ITEM_PATH = /\/api\/v1\/\w+\/(?!cloudcasa-images)[^/]+\/?$/;
 const ITEM_ID = /\/[0-9a-f]{24}\/?$/;
 
 /** The `Allow` header of a path under `/api/v1`, or undefined when no route matches it. */
-export function apiAllow(resources: readonly string[]): (path: string) => string | undefined {
-  const routes = apiRoutes(resources);
+export function apiAllow(definitions: readonly ResourceDefinition[]): (path: string) => string | undefined {
+  const routes = apiRoutes(definitions);
   return (path) => {
     // Flask answers OPTIONS on the API root only at its canonical URL, with the slash.
     if (path === '/api/v1' || (ITEM_PATH.test(path) && !ITEM_ID.test(path))) return undefined;
@@ -69,8 +86,8 @@ export function apiAllow(resources: readonly string[]): (path: string) => string
  * Routing before authentication, as Eve (Flask) does: an unknown route is 404 and a method a route
  * does not offer is 405, with or without a valid token.
  */
-export function routeGuard(resources: readonly string[]): MiddlewareHandler {
-  const routes = apiRoutes(resources);
+export function routeGuard(definitions: readonly ResourceDefinition[]): MiddlewareHandler {
+  const routes = apiRoutes(definitions);
   return async (c, next) => {
     const route = routes.find(({ pattern }) => pattern.test(c.req.path));
     if (!route) throw new ApiError(404, NOT_FOUND);
@@ -81,7 +98,10 @@ export function routeGuard(resources: readonly string[]): MiddlewareHandler {
 
 export function resourceRoutes(service: ResourceService, deps: RouteDeps): Hono<TenantEnv> {
   const routes = new Hono<TenantEnv>();
-  const target: RenderTarget = { resource: service.definition.name, title: service.definition.title, profile: deps.profile };
+  const related = service.definition.references
+    .filter(({ field }) => !field.includes('.'))
+    .map(({ field, resource }) => ({ field, resource, title: domain[resource].title }));
+  const target: RenderTarget = { resource: service.definition.name, title: service.definition.title, profile: deps.profile, related };
   const renderer = new DocRenderer(target);
   const json = (c: Context, body: string, status: 200 | 201 = 200) => c.body(body, status, { 'Content-Type': 'application/json' });
   const context = (c: Context<TenantEnv>): WriteContext => ({ tenant: c.get('tenant'), now: deps.now(), baseUrl: deps.baseUrl(c) });
@@ -107,7 +127,7 @@ export function resourceRoutes(service: ResourceService, deps: RouteDeps): Hono<
     c.header('X-Total-Count', String(total));
     if (items.length > 0) c.header('Last-Modified', httpDate(Math.max(...items.map((doc) => doc._updated))));
     const itemsJson = projection
-      ? JSON.stringify(items.map((doc) => applyProjection(renderer.render(doc), projection, ALWAYS_KEPT)))
+      ? JSON.stringify(items.map((doc) => renderer.render(applyProjection(doc, projection, ALWAYS_KEPT) as StoredDoc)))
       : `[${items.map((doc) => renderer.json(doc)).join(',')}]`;
     return json(c, `{"_items":${itemsJson},"_links":${JSON.stringify(links)},"_meta":${JSON.stringify(meta)}}`);
   });
@@ -115,8 +135,8 @@ export function resourceRoutes(service: ResourceService, deps: RouteDeps): Hono<
   routes.post('/', async (c) => {
     const body = await readDocumentBody(c, deps.limits.maxBodyBytes);
     // Eve answers a one-document list exactly as a single document.
-    if (!Array.isArray(body) || body.length === 1) return written(c, service.create(context(c), Array.isArray(body) ? body[0] : body), 201);
-    if (body.length === 0) throw new ApiError(400, 'Invalid body: an empty list creates nothing; send at least one document');
+    if (body !== null && (!Array.isArray(body) || body.length === 1)) return written(c, service.create(context(c), Array.isArray(body) ? body[0] : body), 201);
+    if (body === null || body.length === 0) throw new ApiError(400, 'Invalid body: it holds no document; send a JSON object or a non-empty list of them');
     const docs = service.createMany(context(c), body);
     c.header('Location', locationOf(deps.baseUrl(c), (docs[0] as StoredDoc)._id, target));
     return json(c, `{"_status":"OK","_items":[${docs.map((doc) => renderer.writtenJson(doc)).join(',')}]}`, 201);
@@ -145,6 +165,14 @@ export function resourceRoutes(service: ResourceService, deps: RouteDeps): Hono<
     service.remove(context(c), c.req.param('id'), c.req.header('if-match'));
     return c.body(null, 204, { 'Content-Type': 'application/json' });
   });
+
+  const run = deps.run;
+  if (run && service.definition.runs) {
+    routes.post('/:id/action/run', async (c) => {
+      const body = await readJsonBody(c, deps.limits.maxBodyBytes);
+      return written(c, run(context(c), service.definition.name, c.req.param('id'), body), 200);
+    });
+  }
 
   return routes;
 }

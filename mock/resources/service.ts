@@ -11,11 +11,11 @@ import { fieldsOf, isMetaField } from '../store/document.js';
 import type { Fields, StoredDoc } from '../store/document.js';
 import { newObjectId, objectIdPattern } from '../store/ids.js';
 import type { Store } from '../store/store.js';
-import { addIssue, hasIssues, mergeIssues } from '../validation/issues.js';
+import { addIssue, hasIssues, mergeIssues, notADocumentIssues } from '../validation/issues.js';
 import type { DocumentValidator } from '../validation/validator.js';
 import type { SchemaName } from '../../spec/schemas.js';
 import type { ResourceDefinition, WriteContext } from './definition.js';
-import { referencesTo } from './domain.js';
+import { domain, referencesTo } from './domain.js';
 import { mergeNested } from './merge.js';
 
 export const NOT_FOUND =
@@ -98,7 +98,12 @@ export class ResourceService {
     const prepared: Fields[] = [];
     const namesInBatch = new Map<string, number>();
     for (const body of bodies) {
-      const fields = this.#objectBody(body);
+      if (!isDocument(body)) {
+        results.push({ _status: 'ERR', _issues: notADocumentIssues(body, 'validation exception') });
+        prepared.push({});
+        continue;
+      }
+      const fields = body;
       const candidate = this.#withoutReadOnly(fields);
       const issues = mergeIssues(this.#readOnlyIssues(fields, undefined), this.#check(context.tenant, candidate, undefined));
       this.#checkBatchUniqueness(candidate, namesInBatch, issues);
@@ -131,13 +136,14 @@ export class ResourceService {
   update(context: WriteContext, id: string, body: unknown, ifMatch: string | undefined): StoredDoc {
     const stored = this.get(context.tenant, id);
     assertIfMatch(ifMatch, stored, true);
-    const patch = this.#objectBody(body);
+    const patch = this.#documentBody(body);
     const sent = this.#withoutReadOnly(patch);
     const merged = mergeNested(this.#withoutReadOnly(fieldsOf(stored)), sent);
-    // Eve validates the patch as sent (rules inside a nested object apply to the nested object sent),
-    // then the stored result's unique values and references.
+    // Eve validates the patch as sent: the rules inside a nested object apply to the nested object sent,
+    // and only the unique values and references the patch names are checked (a stored reference whose
+    // document has gone since does not block a patch of other fields).
     const issues = mergeIssues(this.#readOnlyIssues(patch, stored), this.#schemaIssues(this.definition.patchSchema, structuredClone(sent)));
-    this.#assertValid(mergeIssues(issues, this.#relationIssues(context.tenant, merged, stored._id)));
+    this.#assertValid(mergeIssues(issues, this.#relationIssues(context.tenant, sent, stored._id)));
     const fields = this.#keepServerOwned(merged, stored);
     return this.deps.store.write(context.tenant, this.definition.name, id, fields, { created: stored._created, updated: context.now });
   }
@@ -150,7 +156,7 @@ export class ResourceService {
       return { doc: this.#upsert(context, id, body), created: true };
     }
     assertIfMatch(ifMatch, stored, true);
-    const sent = this.#objectBody(body);
+    const sent = this.#documentBody(body);
     const issues = this.#readOnlyIssues(sent, stored);
     const replacement = this.#withoutReadOnly(sent);
     this.#assertValid(mergeIssues(issues, this.#check(context.tenant, replacement, stored._id)));
@@ -178,18 +184,19 @@ export class ResourceService {
     throw new ApiError(403, FORBIDDEN);
   }
 
-  /** Server-owned fields (a cluster's status) survive every client write. */
+  /** Server-owned and server-kept fields (a cluster's or a backup definition's status) survive every client write. */
   #keepServerOwned(fields: Fields, stored: StoredDoc): Fields {
     const kept = { ...fields };
-    for (const owned of this.definition.serverOwned) {
+    for (const owned of [...this.definition.serverOwned, ...(this.definition.serverKept ?? [])]) {
       if (Object.hasOwn(stored, owned)) kept[owned] = stored[owned];
+      else delete kept[owned];
     }
     return kept;
   }
 
   #upsert(context: WriteContext, id: string, body: unknown): StoredDoc {
     this.#assertRoom(context.tenant, 1);
-    const fields = this.#objectBody(body);
+    const fields = this.#documentBody(body);
     const issues = this.#readOnlyIssues(fields, undefined);
     const candidate = this.#withoutReadOnly(fields);
     this.#assertValid(mergeIssues(issues, this.#check(context.tenant, candidate, undefined)));
@@ -197,7 +204,7 @@ export class ResourceService {
   }
 
   #insert(context: WriteContext, fields: Fields, id = newObjectId(context.now)): StoredDoc {
-    const serverFields = this.deps.initialServerFields?.(id, context) ?? {};
+    const serverFields = { ...this.definition.initial?.(), ...this.deps.initialServerFields?.(id, context) };
     const dates = { created: context.now, updated: context.now };
     return this.deps.store.write(context.tenant, this.definition.name, id, { ...fields, ...serverFields }, dates);
   }
@@ -206,11 +213,10 @@ export class ResourceService {
     return this.deps.store.collection(tenant, this.definition.name);
   }
 
-  #objectBody(body: unknown): Fields {
-    if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-      throw new ApiError(400, `Invalid body: expected a JSON object describing one ${this.definition.title.toLowerCase()}`);
-    }
-    return body as Fields;
+  /** A PATCH or PUT body: anything but a JSON object is Cerberus' 422, as Eve answers it. */
+  #documentBody(body: unknown): Fields {
+    if (!isDocument(body)) throw new ApiError(422, VALIDATION_FAILURE, { issues: notADocumentIssues(body, 'validator exception'), issuesOnly: true });
+    return body;
   }
 
   /**
@@ -307,7 +313,7 @@ export class ResourceService {
       const first = ids ? [...ids][0] : undefined;
       if (first === undefined) continue;
       const referrer = this.deps.store.collection(tenant, from).get(first);
-      throw new ApiError(409, `${this.definition.title} ${doc._id} is used by ${describeReferrer(from)} ${String(referrer?.['name'] ?? '')} (${first}); delete that first`);
+      throw new ApiError(409, `${this.definition.title} ${doc._id} is used by ${domain[from].noun} ${String(referrer?.['name'] ?? '')} (${first}); delete that first`);
     }
   }
 }
@@ -323,6 +329,6 @@ function pageOf(docs: Iterable<StoredDoc>, start: number, size: number): StoredD
   return items;
 }
 
-function describeReferrer(resource: string): string {
-  return resource === 'kubebackups' ? 'backup definition' : resource === 'kubeclusters' ? 'cluster' : resource;
+function isDocument(body: unknown): body is Fields {
+  return body !== null && typeof body === 'object' && !Array.isArray(body);
 }

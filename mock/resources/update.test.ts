@@ -47,6 +47,17 @@ describe('PATCH', () => {
     expect((await api.call('GET', item(created._id))).body._etag).toBe(created._etag);
   });
 
+  it('checks only the references a patch names: a stored object store deleted since does not block a patch', async () => {
+    const api = testApi();
+    const store = await api.call('POST', '/api/v1/objectstores', { body: { name: 'gone-soon', provider_type: 's3' } });
+    const created = await api.createCluster({ backup_provider: { user_objectstore: store.body._id } });
+    expect((await api.call('DELETE', `/api/v1/objectstores/${store.body._id}`, { headers: { 'If-Match': store.body._etag } })).status).toBe(204);
+    const res = await write(api, 'PATCH', created, { description: 'still fine' });
+    expect(res.status).toBe(200);
+    const renamed = await write(api, 'PATCH', res.body, { backup_provider: { user_objectstore: store.body._id } });
+    expect(renamed.status).toBe(422);
+  });
+
   it('keeps a stored value the patch does not name: no schema default is applied to a patch', async () => {
     const api = testApi();
     const created = await api.createCluster({ kublet_pods_dir: '/data/kubelet/pods' });
