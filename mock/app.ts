@@ -7,6 +7,7 @@ import { MockControlState } from './control/state.js';
 import { bearerAuth } from './http/auth.js';
 import type { TenantEnv } from './http/auth.js';
 import { limitBody } from './http/body.js';
+import { corsAccess } from './http/cors.js';
 import { requestLog } from './http/log.js';
 import { ApiError } from './http/errors.js';
 import { renderError } from './http/render.js';
@@ -18,6 +19,8 @@ import { domain, domainIndexes } from './resources/domain.js';
 import { methodNotAllowed, routeGuard, resourceRoutes } from './resources/routes.js';
 import { NOT_FOUND, ResourceService } from './resources/service.js';
 import { MockClock } from './store/clock.js';
+import { DASHBOARD_PATH } from './ui/landing.js';
+import { dashboardRoutes, pageRoutes } from './ui/routes.js';
 import type { Clock } from './store/clock.js';
 import type { ResourceName } from './store/document.js';
 import { Store } from './store/store.js';
@@ -54,6 +57,11 @@ export function createMock(options: MockOptions = {}): Mock {
   app.notFound((c) => renderError(new ApiError(404, NOT_FOUND), c));
   if (stateFile) app.use('*', stateFile.middleware());
   if (runtime.options.log) app.use('*', requestLog(runtime.options.log));
+  // Before the journal and the faults, so injected failures carry CORS headers too.
+  if (runtime.options.cors) app.use('*', corsAccess(runtime.options.cors));
+  // Pages for people are not API traffic: mounted before the journal and the faults, which never see them.
+  app.route('/', pageRoutes(runtime));
+  if (runtime.options.control) app.route(DASHBOARD_PATH, dashboardRoutes(runtime));
   if (runtime.options.control) app.use('*', controlMiddleware(runtime));
   app.use('*', async (_c, next) => {
     runtime.lifecycle.settle();

@@ -101,6 +101,34 @@ describe('the control API', () => {
     await expect(api.control.addFault({ path: 'no-slash', status: 200 })).rejects.toThrow(/400.*path.*status/);
   });
 
+  it('lists the tenants with their counts, and one tenant\'s newest documents first', async () => {
+    const api = testApi();
+    expect(await api.control.tenants()).toEqual([]);
+    const older = await api.createCluster({ name: 'older' }, 't1');
+    api.clock.advance(2000);
+    const newer = await api.createCluster({ name: 'newer' }, 't1');
+    await api.createCluster({ name: 'elsewhere' }, 't2');
+    expect(await api.control.tenants()).toEqual([
+      { tenant: 't1', counts: { kubeclusters: 2, objectstores: 0, kubebackups: 0 } },
+      { tenant: 't2', counts: { kubeclusters: 1, objectstores: 0, kubebackups: 0 } },
+    ]);
+    const t1 = await api.control.tenant('t1');
+    expect(t1.resources.kubeclusters.total).toBe(2);
+    expect(t1.resources.kubeclusters.items.map((doc) => doc._id)).toEqual([newer._id, older._id]);
+    expect(t1.resources.kubeclusters.items[0]).toMatchObject({ name: 'newer', _etag: newer._etag, _updated: newer._updated, status: { state: 'REGISTERED' } });
+    const limited = await api.control.tenant('t1', 1);
+    expect(limited.resources.kubeclusters).toMatchObject({ total: 2, items: [{ _id: newer._id }] });
+  });
+
+  it('answers an unseen tenant as empty without creating it, and refuses a bad limit with 400', async () => {
+    const api = testApi();
+    const unseen = await api.control.tenant('nobody');
+    expect(unseen.resources).toEqual({ kubeclusters: { total: 0, items: [] }, objectstores: { total: 0, items: [] }, kubebackups: { total: 0, items: [] } });
+    expect(await api.control.tenants()).toEqual([]);
+    await expect(api.control.tenant('nobody', 1001)).rejects.toThrow(/400.*limit.*0 to 1000/);
+    await expect(api.control.journal(-1)).rejects.toThrow(/400.*limit.*non-negative/);
+  });
+
   it('is absent with control: false, and never lives under /api/v1', async () => {
     const app = createMockApp({ control: false });
     expect((await app.request('/__mock/clock')).status).toBe(404);
