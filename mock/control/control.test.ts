@@ -118,6 +118,11 @@ describe('the control API', () => {
     expect(t1.resources.kubeclusters.items[0]).toMatchObject({ name: 'newer', _etag: newer._etag, _updated: newer._updated, status: { state: 'REGISTERED' } });
     const limited = await api.control.tenant('t1', 1);
     expect(limited.resources.kubeclusters).toMatchObject({ total: 2, items: [{ _id: newer._id }] });
+    expect((await api.control.tenant('t1', 0)).resources.kubeclusters).toEqual({ total: 2, items: [] });
+    // Dates are kept to the second: among documents updated in the same second, the later written comes first.
+    const first = await api.createCluster({ name: 'same-second-1' }, 't3');
+    const second = await api.createCluster({ name: 'same-second-2' }, 't3');
+    expect((await api.control.tenant('t3')).resources.kubeclusters.items.map((doc) => doc._id)).toEqual([second._id, first._id]);
   });
 
   it('answers an unseen tenant as empty without creating it, and refuses a bad limit with 400', async () => {

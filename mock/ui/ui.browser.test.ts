@@ -94,7 +94,12 @@ describe('in a browser', { timeout: 40_000 }, () => {
     expect(created.status).toBe(201);
     const row = clusterRow(page, 'alice', 'browser-cluster');
     await expect.poll(() => row.locator('.badge').textContent(), eventually).toBe('REGISTERED');
-    expect(await row.locator('input').inputValue()).toMatch(new RegExp(`^${server.url}/kubeclusteragents/`));
+    const agentUrl = await row.locator('input').inputValue();
+    expect(agentUrl).toMatch(new RegExp(`^${server.url}/kubeclusteragents/`));
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await row.getByRole('button', { name: 'Copy' }).click();
+    await expect.poll(() => row.getByRole('button', { name: 'Copied' }).count(), eventually).toBe(1);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(agentUrl);
 
     await row.getByRole('button', { name: 'Connect agent' }).click();
     await expect.poll(() => row.locator('.badge').textContent(), eventually).toBe('ACTIVE');

@@ -25,6 +25,12 @@ describe('the pages for people (/, /docs, /__mock/ui)', () => {
     expect(runtime.control.journal()).toHaveLength(1);
   });
 
+  it('names a profile whose single options were overridden "custom"', async () => {
+    const landing = await page(createMockApp({ profile: { base: 'strict', upsertOnPut: true } }), '/');
+    expect(landing.text).toContain('<dd>custom</dd>');
+    expect((await page(createMockApp({ profile: { base: 'seed' } }), '/')).text).toContain('<dd>seed</dd>');
+  });
+
   it('escapes what it shows: a tenant named like markup stays text', async () => {
     const { app } = createMock();
     await app.request('/__mock/fixtures', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ seed: true, tenant: '<img src=x onerror=alert(1)>' }) });

@@ -17,12 +17,16 @@ let journalSeenUpTo = '';
 const clusterActions: ClusterActions = {
   connect: (id) => act(() => control.connectAgent(id)),
   disconnect: (id) => act(() => control.disconnectAgent(id)),
-  copy: (text, from) => {
+  copy: (input, from) => {
     const done = (label: string) => {
       from.textContent = label;
-      setTimeout(() => (from.textContent = 'Copy'), 1200);
+      setTimeout(() => (from.textContent = 'Copy'), 1500);
     };
-    navigator.clipboard.writeText(text).then(() => done('Copied'), () => done('Select it'));
+    // Selected either way: where the page may not write the clipboard (plain http off localhost), Ctrl+C does.
+    input.select();
+    const clipboard = window.isSecureContext ? navigator.clipboard : undefined;
+    if (!clipboard) return done('Press Ctrl+C');
+    clipboard.writeText(input.value).then(() => done('Copied'), () => done('Press Ctrl+C'));
   },
 };
 
@@ -78,7 +82,8 @@ function showTenants(contents: readonly TenantContents[]): void {
 function showJournal(entries: readonly JournalEntry[]): void {
   byId('journal-count').textContent = entries.length === JOURNAL_ROWS ? `the last ${JOURNAL_ROWS}` : `${entries.length} request${entries.length === 1 ? '' : 's'}`;
   renderOnChange(byId('journal').querySelector('tbody') as HTMLElement, entries, () =>
-    entries.length === 0 ? [el('tr', {}, el('td', { class: 'empty', colspan: '4' }, 'No API request yet.'))] : journalRows(entries, journalSeenUpTo),
+    // On the first showing nothing is new; afterwards the requests that arrived since are highlighted.
+    entries.length === 0 ? [el('tr', {}, el('td', { class: 'empty', colspan: '4' }, 'No API request yet.'))] : journalRows(entries, journalSeenUpTo || '\uffff'),
   );
   journalSeenUpTo = entries.at(-1)?.time ?? journalSeenUpTo;
 }

@@ -14,7 +14,8 @@ type Kubebackup = components['schemas']['Kubebackup'];
 export interface ClusterActions {
   connect(id: string): void;
   disconnect(id: string): void;
-  copy(text: string, from: HTMLButtonElement): void;
+  /** Copies the agent URL shown in `input`; `from` is the button, which says how it went. */
+  copy(input: HTMLInputElement, from: HTMLButtonElement): void;
 }
 
 /** One tenant: its clusters (with agent buttons), object stores and backups. */
@@ -42,7 +43,8 @@ export function tenantBody(contents: TenantContents, actions: ClusterActions): C
 function clusterRow(cluster: Cluster, actions: ClusterActions): HTMLTableRowElement {
   const state = cluster.status?.state ?? 'REGISTERED';
   const agentUrl = cluster.status?.agentURL ?? cluster.status?.agentUrl ?? '';
-  const copy: HTMLButtonElement = button('Copy', () => actions.copy(agentUrl, copy), { title: 'Copy the agent URL' });
+  const field = el('input', { readonly: '', value: agentUrl, 'aria-label': `agent URL of ${cluster.name ?? ''}` });
+  const copy: HTMLButtonElement = button('Copy', () => actions.copy(field, copy), { title: 'Copy the agent URL' });
   const move =
     state === 'ACTIVE'
       ? button('Disconnect agent', () => actions.disconnect(cluster._id), { class: 'danger' })
@@ -51,7 +53,7 @@ function clusterRow(cluster: Cluster, actions: ClusterActions): HTMLTableRowElem
   return el('tr', { 'data-id': cluster._id, 'data-name': name },
     el('td', {}, el('strong', {}, name), el('span', { class: 'id mono' }, cluster._id)),
     el('td', {}, el('span', { class: `badge ${state}` }, state)),
-    el('td', {}, el('div', { class: 'agent' }, el('input', { readonly: '', value: agentUrl, 'aria-label': `agent URL of ${name}` }), copy)),
+    el('td', {}, el('div', { class: 'agent' }, field, copy)),
     etagCell(cluster._etag),
     dateCell(cluster._updated),
     el('td', { class: 'actions' }, move),
