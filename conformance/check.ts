@@ -2,7 +2,7 @@
 // steps every check repeats (create something named for this run, read it back, activate it).
 import { escapeRegex } from './client.js';
 import type { ApiClient, Exchange, ResourceName } from './client.js';
-import { answerOf, expectStatus, expectThat, fail, show } from './expect.js';
+import { answerOf, deepEqual, expectSpec, expectStatus, expectThat, fail, show } from './expect.js';
 import type { Target } from './target.js';
 
 /** What a check needs from the target; without it the check is skipped with the reason. */
@@ -28,6 +28,7 @@ export class SkipCheck extends Error {
 export type Doc = Record<string, any>;
 
 const ACTIVE = 'ACTIVE';
+const SECOND_AND_A_BIT = 1_100;
 
 export class CheckContext {
   #counter = 0;
@@ -91,10 +92,33 @@ export class CheckContext {
     return answer.body as Doc;
   }
 
-  /** After a refused write: the stored document is exactly what it was. */
-  async expectUnchanged(before: Doc, refused: Exchange, resource: ResourceName = 'kubeclusters'): Promise<void> {
-    const now = await this.read(before['_id'], resource);
-    expectThat(now['_etag'] === before['_etag'], `the refused ${refused.request.method} (${refused.status}) to change nothing: _etag ${before['_etag']}`, `_etag ${now['_etag']}: ${show(now)}`, refused);
+  /** After a refused write (or another tenant's attempt): the stored document is exactly what it was. */
+  async expectUnchanged(before: Doc, refused: Exchange, resource: ResourceName = 'kubeclusters'): Promise<Doc> {
+    const readBack = await this.api.get(resource, before['_id']);
+    const what = `the ${refused.request.method} answered ${refused.status} to change nothing: read back, the stored ${resource.slice(0, -1)} is as before`;
+    expectThat(readBack.status === 200, what, () => `reading it back answered ${answerOf(readBack)}`, refused);
+    expectSpec(readBack);
+    const now = readBack.body as Doc;
+    expectThat(deepEqual(storedView(now), storedView(before)), what, () => differences(storedView(before), storedView(now)), refused);
+    return now;
+  }
+
+  /** After an accepted write: the stored document is what the answer says (never trust the answer alone). */
+  async expectStored(answer: Exchange, resource: ResourceName = 'kubeclusters'): Promise<Doc> {
+    const claimed = answer.body as Doc;
+    const stored = await this.read(claimed['_id'], resource);
+    const what = `the ${answer.request.method} answered ${answer.status}: read back, the stored ${resource.slice(0, -1)} is what the answer says`;
+    expectThat(deepEqual(storedView(stored), storedView(claimed)), what, () => differences(storedView(claimed), storedView(stored)), answer);
+    return stored;
+  }
+
+  /**
+   * Lets the server's clock pass a second, so a later write must show a later `_updated` (dates have
+   * second precision): through the control clock when the target has one, else by waiting.
+   */
+  async letTimePass(): Promise<void> {
+    if (this.target.control) await this.target.control.advanceClock(SECOND_AND_A_BIT);
+    else await new Promise((resolve) => setTimeout(resolve, SECOND_AND_A_BIT));
   }
 
   /** Applies the cluster's agent and waits until it is ACTIVE (skipped when the target cannot). */
@@ -127,4 +151,16 @@ export function agentUrlOf(doc: Doc | undefined): string | undefined {
   const key = Object.keys(status).find((k) => k.toLowerCase() === 'agenturl');
   const value = key === undefined ? undefined : status[key];
   return typeof value === 'string' ? value : undefined;
+}
+
+/** What a server stores of a document: everything but the rendering-only `_links` and `_status`. */
+export function storedView(doc: Doc): Doc {
+  const { _links, _status, ...stored } = doc;
+  return stored;
+}
+
+/** The top-level fields whose values differ, as `field: before → after`. */
+function differences(before: Doc, after: Doc): string {
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((field) => !deepEqual(before[field], after[field]));
+  return fields.map((field) => `${field}: ${show(before[field])} → ${show(after[field])}`).join('; ') || 'no difference';
 }

@@ -1,9 +1,11 @@
 // `kubeclusters-mock conformance`: runs the suite through vitest against a server, one line per
-// requirement as it goes, a summary by area at the end. Exit 0 all passed, 1 any failed, 2 could not run.
+// requirement as it goes, a summary by area at the end. Exit 1 when a MUST failed (any failure with
+// --strict), 0 otherwise (failed SHOULDs and MAYs are warnings), 2 when it could not run.
 import { writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
+import { parseCommand } from './parse-command.js';
 import { ApiClient } from './client.js';
 import { cleanUpPrefix } from './cleanup.js';
 import { ProgressReporter } from './reporter.js';
@@ -12,6 +14,7 @@ import { matchesOnly } from './only.js';
 import { requirements } from './requirements.js';
 import { configFromEnv, configToEnv, envNames } from './target.js';
 import type { TargetConfig } from './target.js';
+import { exitCodeOf, tally } from './verdict.js';
 
 interface Flags {
   baseUrl?: string;
@@ -21,7 +24,9 @@ interface Flags {
   controlUrl?: string;
   activate?: string;
   activateTimeout?: number;
+  jobTimeout?: number;
   readOnly?: boolean;
+  strict?: boolean;
   only?: string;
   list?: boolean;
   report?: string;
@@ -43,7 +48,9 @@ export async function runConformanceCli(argv: readonly string[]): Promise<number
     .option('--control-url <url>', "root of a server with the mock's control API, used to activate agents")
     .option('--activate <command>', 'shell command that applies an agent manifest; {agentURL} is replaced, e.g. "kubectl apply -f {agentURL}"')
     .addOption(new Option('--activate-timeout <seconds>', 'how long to wait for ACTIVE after --activate').argParser(positiveNumber))
+    .addOption(new Option('--job-timeout <seconds>', 'how long a run\'s job may take to end (JOBS area; default 300)').argParser(positiveNumber))
     .option('--read-only', 'run only the checks that change nothing')
+    .option('--strict', 'a failed SHOULD or MAY fails the run too (default: a warning; env KC_STRICT=1)')
     .option('--only <glob>', 'run only requirements whose id matches, e.g. "KC-ETAG-*"')
     .option('--list', 'list the requirements and exit')
     .option('--report <kind=path,...>', 'also write reports: junit=<path>, json=<path>')
@@ -59,13 +66,7 @@ export async function runConformanceCli(argv: readonly string[]): Promise<number
       // --base-url and the tokens may be given before or after "cleanup": read them from both levels.
       exitCode = await cleanup(command.optsWithGlobals<Flags & { prefix: string }>());
     });
-  try {
-    await program.parseAsync([...argv], { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    throw error;
-  }
-  return exitCode;
+  return (await parseCommand(program, argv)) ?? exitCode;
 }
 
 function targetOptions(command: Command): Command {
@@ -92,6 +93,7 @@ function configFrom(flags: Flags): TargetConfig {
     controlUrl: pick(flags.controlUrl, env.controlUrl),
     activate: pick(flags.activate, env.activate),
     activateTimeoutMs: flags.activateTimeout === undefined ? env.activateTimeoutMs : flags.activateTimeout * 1000,
+    jobTimeoutMs: flags.jobTimeout === undefined ? env.jobTimeoutMs : flags.jobTimeout * 1000,
     readOnly: flags.readOnly ?? env.readOnly,
     timeoutMs: pick(flags.timeout, env.timeoutMs),
     maxRequests: pick(flags.maxRequests, env.maxRequests),
@@ -119,17 +121,22 @@ async function conformance(flags: Flags): Promise<number> {
     console.error(`conformance: ${reports}`);
     return 2;
   }
-  console.log(`Conformance of ${config.baseUrl ?? 'the in-process mock'} (profile ${config.profile}, run ${config.runId})`);
-  const results = await runSuite(config, only, reports.junit);
+  const strict = flags.strict ?? ['1', 'true', 'yes'].includes((process.env['KC_STRICT'] ?? '').toLowerCase());
+  console.log(`Conformance of ${config.baseUrl ?? 'the in-process mock'} (profile ${config.profile}, run ${config.runId}${strict ? ', --strict' : ''})`);
+  const results = await runSuite(config, { only, junitPath: reports.junit, strict });
   if (results === undefined) return 2;
-  if (reports.json) writeFileSync(reports.json, `${JSON.stringify({ target: config.baseUrl ?? 'in-process mock', profile: config.profile, runId: config.runId, results }, null, 2)}\n`);
-  return results.some((r) => r.outcome === 'failed') ? 1 : 0;
+  const verdicts = results.map((r) => r.verdict);
+  if (reports.json) {
+    const report = { target: config.baseUrl ?? 'in-process mock', profile: config.profile, strict, runId: config.runId, summary: tally(verdicts), exitCode: exitCodeOf(verdicts), results };
+    writeFileSync(reports.json, `${JSON.stringify(report, null, 2)}\n`);
+  }
+  return exitCodeOf(verdicts);
 }
 
-async function runSuite(config: TargetConfig, only: string | undefined, junitPath: string | undefined): Promise<RequirementResult[] | undefined> {
+async function runSuite(config: TargetConfig, { only, junitPath, strict }: { only: string | undefined; junitPath: string | undefined; strict: boolean }): Promise<RequirementResult[] | undefined> {
   const { startVitest } = await import('vitest/node');
   const suite = fileURLToPath(new URL('./suite.conformance.js', import.meta.url));
-  const progress = new ProgressReporter();
+  const progress = new ProgressReporter({ strict });
   const env = { ...configToEnv(config), ...(only ? { KC_ONLY: only } : {}) };
   Object.assign(process.env, env);
   const vitest = await startVitest('test', [], {
@@ -138,7 +145,8 @@ async function runSuite(config: TargetConfig, only: string | undefined, junitPat
     include: ['suite.conformance.js'],
     watch: false,
     env,
-    testTimeout: Math.max(60_000, config.activateTimeoutMs + 30_000),
+    // A JOBS check may wait for two jobs in turn.
+    testTimeout: Math.max(60_000, config.activateTimeoutMs + 30_000, 2 * config.jobTimeoutMs + 30_000),
     hookTimeout: 120_000,
     fileParallelism: false,
     reporters: junitPath ? [progress, 'junit'] : [progress],

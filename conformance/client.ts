@@ -10,7 +10,9 @@ export type ClusterCreated = Schemas['ClusterCreated'];
 export type ClusterList = Schemas['ClusterList'];
 export type ObjectstoreInput = Schemas['ObjectstoreInput'];
 export type KubebackupInput = Schemas['KubebackupInput'];
-export type ResourceName = 'kubeclusters' | 'objectstores' | 'kubebackups';
+export type ResourceName = 'kubeclusters' | 'objectstores' | 'kubebackups' | 'policies' | 'kubeoffloads' | 'jobs';
+/** Deleted in this order, so nothing still refers to what is deleted (copy and backup definitions before clusters and policies). */
+export const deletionOrder = ['kubeoffloads', 'kubebackups', 'kubeclusters', 'objectstores', 'policies'] as const satisfies readonly ResourceName[];
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response> | Response;
 
@@ -124,7 +126,7 @@ export class ApiClient {
   }
 
   #track(exchange: Exchange): void {
-    const match = /\/api\/v1\/(kubeclusters|objectstores|kubebackups)(?:\?|$)/.exec(exchange.request.url);
+    const match = /\/api\/v1\/(kubeclusters|objectstores|kubebackups|policies|kubeoffloads)(?:\?|$)/.exec(exchange.request.url);
     if (!match || exchange.request.method !== 'POST' || exchange.status !== 201) return;
     const resource = match[1] as ResourceName;
     const bodies = Array.isArray(exchange.body?._items) ? exchange.body._items : [exchange.body];
@@ -172,12 +174,13 @@ export class ApiClient {
   }
 
   /**
-   * Deletes what this client created (backup definitions first, which would block their clusters),
-   * each with a fresh If-Match. Answers the ids that could not be removed.
+   * Deletes what this client created (definitions first, which would block their clusters and
+   * policies), each with a fresh If-Match. Answers the ids that could not be removed. Jobs stay: they
+   * are the server's history and cannot be deleted.
    */
   async removeCreated(): Promise<string[]> {
     const left: string[] = [];
-    for (const resource of ['kubebackups', 'kubeclusters', 'objectstores'] as const) {
+    for (const resource of deletionOrder) {
       for (const id of this.created.get(resource) ?? []) {
         const removed = await this.removeOne(resource, id).catch(() => false);
         if (removed) this.created.get(resource)?.delete(id);

@@ -3,6 +3,8 @@ export { runConformanceCli } from './cli.js';
 export { runChecks, runCheck, cleanUp } from './run.js';
 export type { CheckResult, Outcome } from './run.js';
 export { allChecks } from './checks/index.js';
+export { verdictOf, exitCodeOf, tally } from './verdict.js';
+export type { Verdict, Tally } from './verdict.js';
 export type { Check, Need } from './check.js';
 export { requirements, requirementsById, areas } from './requirements.js';
 export type { Requirement, Level, Source, ProfileOption } from './requirements.js';

@@ -8,8 +8,14 @@ export function renderRequirements(): string {
     '',
     '<!-- Generated from conformance/requirements.ts by `npm run gen:requirements`; do not edit. -->',
     '',
-    `${requirements.length} requirements. Sources: **seed** (the guide's Kubernetes Clusters chapter), **overview** (its Overview chapter),`,
-    '**eve** (Eve\'s defaults, `eve-contract.md`), **clients** (what real public clients send and read).',
+    `${requirements.length} requirements (${levelCounts()}). Sources: **seed** (the guide's Kubernetes Clusters chapter), **overview** (its Overview chapter),`,
+    '**eve** (Eve\'s defaults, `eve-contract.md`), **clients** (what real public clients send and read), **mock** (the mock\'s own',
+    'extensions, in the MOCK area: those checks run only with `--control-url`).',
+    '',
+    'Levels: **MUST**, a promise of the seed, the overview or the clients, or an answer Eve always gives that `eve-contract.md`',
+    'documents: a failure fails the run (exit code 1). **SHOULD**, documented but a default or an extra that no known client',
+    'depends on: a failure is a warning. **MAY**, the sources allow more than one behaviour: the check verifies that what a',
+    'server does offer holds, and a failure is a warning. `--strict` makes every failure fail the run.',
     'A profile option means the expected answer depends on the chosen profile (`--profile strict|lenient|seed`).',
     '',
   ];
@@ -21,4 +27,8 @@ export function renderRequirements(): string {
     lines.push('');
   }
   return lines.join('\n');
+}
+
+function levelCounts(): string {
+  return (['MUST', 'SHOULD', 'MAY'] as const).map((level) => `${requirements.filter((r) => r.level === level).length} ${level}`).join(', ');
 }

@@ -5,13 +5,17 @@ import { CheckContext, SkipCheck } from './check.js';
 import type { Check, Need } from './check.js';
 import { allChecks } from './checks/index.js';
 import { ConformanceFailure } from './expect.js';
+import { requirementsById } from './requirements.js';
+import type { Level } from './requirements.js';
 import type { Target } from './target.js';
+import type { Outcome } from './verdict.js';
 
-export type Outcome = 'passed' | 'failed' | 'skipped';
+export type { Outcome } from './verdict.js';
 
 export interface CheckResult {
   id: string;
   title: string;
+  level: Level | undefined;
   outcome: Outcome;
   /** Why it failed or was skipped. */
   message?: string;
@@ -21,7 +25,7 @@ export function missingNeed(target: Target, needs: readonly Need[]): string | un
   for (const need of needs) {
     if (need === 'writes' && target.config.readOnly) return '--read-only: this check creates and changes data';
     if (need === 'token2' && !target.other) return 'no second tenant: give --token2 (KC_TOKEN2) to check tenant isolation';
-    if (need === 'control' && !target.control) return 'needs the mock control API: give --control-url (KC_CONTROL_URL)';
+    if (need === 'control' && !target.control) return 'a mock extension: needs the mock control API, give --control-url (KC_CONTROL_URL)';
     if (need === 'activation' && !target.activation) {
       return 'no way to apply an agent: give --activate "<command with {agentURL}>" or --control-url';
     }
@@ -30,7 +34,7 @@ export function missingNeed(target: Target, needs: readonly Need[]): string | un
 }
 
 export async function runCheck(check: Check, context: CheckContext): Promise<CheckResult> {
-  const base = { id: check.id, title: check.title };
+  const base = { id: check.id, title: check.title, level: requirementsById.get(check.id)?.level };
   const missing = missingNeed(context.target, check.needs);
   if (missing) return { ...base, outcome: 'skipped', message: missing };
   try {

@@ -21,6 +21,8 @@ export interface TargetConfig {
   /** A shell command that applies an agent manifest; `{agentURL}` is replaced by the URL. */
   activate?: string | undefined;
   activateTimeoutMs: number;
+  /** How long a run's job may take to reach a done state (the JOBS area). */
+  jobTimeoutMs: number;
   readOnly: boolean;
   timeoutMs: number;
   maxRequests: number;
@@ -38,6 +40,7 @@ export const envNames = {
   controlUrl: 'KC_CONTROL_URL',
   activate: 'KC_ACTIVATE',
   activateTimeoutMs: 'KC_ACTIVATE_TIMEOUT_MS',
+  jobTimeoutMs: 'KC_JOB_TIMEOUT_MS',
   readOnly: 'KC_READ_ONLY',
   timeoutMs: 'KC_TIMEOUT_MS',
   maxRequests: 'KC_MAX_REQUESTS',
@@ -63,6 +66,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): TargetConfi
     controlUrl: env[envNames.controlUrl] || undefined,
     activate: env[envNames.activate] || undefined,
     activateTimeoutMs: number(envNames.activateTimeoutMs, 300_000),
+    jobTimeoutMs: number(envNames.jobTimeoutMs, 300_000),
     readOnly: ['1', 'true', 'yes'].includes((env[envNames.readOnly] ?? '').toLowerCase()),
     timeoutMs: number(envNames.timeoutMs, 10_000),
     maxRequests: number(envNames.maxRequests, 5_000),

@@ -9,14 +9,19 @@ import type { TenantEnv } from './http/auth.js';
 import { limitBody } from './http/body.js';
 import { corsAccess } from './http/cors.js';
 import { requestLog } from './http/log.js';
+import { methodOverride } from './http/method-override.js';
+import { answerOptions } from './http/options.js';
 import { ApiError } from './http/errors.js';
 import { renderError } from './http/render.js';
+import { JobRunner } from './lifecycle/jobs.js';
 import { ClusterLifecycle } from './lifecycle/lifecycle.js';
 import { defaultAgentImages } from './lifecycle/manifest.js';
+import { Timeline } from './lifecycle/timeline.js';
 import { resolveOptions } from './options.js';
 import type { MockOptions, ResolvedOptions } from './options.js';
+import type { ResourceDefinition } from './resources/definition.js';
 import { domain, domainIndexes } from './resources/domain.js';
-import { methodNotAllowed, routeGuard, resourceRoutes } from './resources/routes.js';
+import { apiAllow, methodNotAllowed, routeGuard, resourceRoutes } from './resources/routes.js';
 import { NOT_FOUND, ResourceService } from './resources/service.js';
 import { MockClock } from './store/clock.js';
 import { DASHBOARD_PATH } from './ui/landing.js';
@@ -32,7 +37,10 @@ export interface MockRuntime {
   clock: Clock;
   store: Store;
   validator: DocumentValidator;
+  /** When every timed move (a cluster's activation, a job's steps) is due; settled before each request. */
+  timeline: Timeline;
   lifecycle: ClusterLifecycle;
+  jobs: JobRunner;
   services: Record<ResourceName, ResourceService>;
   control: MockControlState;
 }
@@ -55,6 +63,7 @@ export function createMock(options: MockOptions = {}): Mock {
   const app = new Hono<TenantEnv>();
   app.onError(renderError);
   app.notFound((c) => renderError(new ApiError(404, NOT_FOUND), c));
+  app.use('*', methodOverride(app));
   if (stateFile) app.use('*', stateFile.middleware());
   if (runtime.options.log) app.use('*', requestLog(runtime.options.log));
   // Before the journal and the faults, so injected failures carry CORS headers too.
@@ -63,8 +72,9 @@ export function createMock(options: MockOptions = {}): Mock {
   app.route('/', pageRoutes(runtime));
   if (runtime.options.control) app.route(DASHBOARD_PATH, dashboardRoutes(runtime));
   if (runtime.options.control) app.use('*', controlMiddleware(runtime));
+  app.use('*', answerOptions(allowOf(Object.values(domain))));
   app.use('*', async (_c, next) => {
-    runtime.lifecycle.settle();
+    runtime.timeline.settle();
     await next();
   });
   mountRootRoutes(app, runtime);
@@ -77,15 +87,28 @@ function createRuntime(options: MockOptions): MockRuntime {
   const resolved = resolveOptions(options);
   const clock = options.clock ?? new MockClock();
   const store = new Store(domainIndexes());
-  const lifecycle = new ClusterLifecycle(store, clock, { activationDelayMs: resolved.activationDelayMs });
+  const timeline = new Timeline(store, clock);
+  const lifecycle = new ClusterLifecycle(store, clock, timeline, { activationDelayMs: resolved.activationDelayMs });
   const validator = new DocumentValidator();
   const deps = { store, validator, profile: resolved.profile, limits: resolved.limits };
   const services = {
     kubeclusters: new ResourceService(domain.kubeclusters, { ...deps, initialServerFields: (_id, context) => lifecycle.initialFields(context.baseUrl) }),
     objectstores: new ResourceService(domain.objectstores, deps),
     kubebackups: new ResourceService(domain.kubebackups, deps),
-  };
-  return { options: resolved, clock, store, validator, lifecycle, services, control: new MockControlState(resolved.limits.journalSize) };
+    policies: new ResourceService(domain.policies, deps),
+    kubeoffloads: new ResourceService(domain.kubeoffloads, deps),
+    jobs: new ResourceService(domain.jobs, deps),
+  } satisfies Record<ResourceName, ResourceService>;
+  const jobs = new JobRunner(store, clock, timeline, validator, services, { jobDurationMs: resolved.jobDurationMs });
+  return { options: resolved, clock, store, validator, timeline, lifecycle, jobs, services, control: new MockControlState(resolved.limits.journalSize) };
+}
+
+const ROOT_ROUTES = [/^\/api-docs\/?$/, /^\/kubeclusteragents\/[^/]+\/[^/]+$/];
+
+/** `Allow` for OPTIONS: the API's routes, and the read-only routes outside it. */
+function allowOf(definitions: readonly ResourceDefinition[]): (path: string) => string | undefined {
+  const api = apiAllow(definitions);
+  return (path) => (ROOT_ROUTES.some((route) => route.test(path)) ? 'GET, OPTIONS, HEAD' : api(path));
 }
 
 /** Outside `/api/v1`, without the API token: the OpenAPI document and the agent manifest. */
@@ -101,13 +124,18 @@ function mountRootRoutes(app: Hono<TenantEnv>, runtime: MockRuntime): void {
 
 function mountApi(app: Hono<TenantEnv>, runtime: MockRuntime): void {
   const { options, clock } = runtime;
-  app.use('/api/v1/*', routeGuard(Object.keys(runtime.services)), limitBody(options.limits.maxBodyBytes), bearerAuth(options.tokens));
+  app.use('/api/v1/*', routeGuard(Object.values(domain)), limitBody(options.limits.maxBodyBytes), bearerAuth(options.tokens));
   app.get('/api/v1/kubeclusters/cloudcasa-images', (c) => c.json(defaultAgentImages));
+  // Eve's home endpoint: a link to every resource.
+  const home = { _links: { child: Object.keys(runtime.services).map((name) => ({ href: name, title: name })) } };
+  app.get('/api/v1', (c) => c.json(home));
+  app.get('/api/v1/', (c) => c.json(home));
   const deps = {
     profile: options.profile,
     limits: options.limits,
     now: () => clock.now(),
     baseUrl: (c: { req: { url: string } }) => options.publicUrl ?? new URL(c.req.url).origin,
+    run: runtime.jobs.run.bind(runtime.jobs),
   };
   for (const service of Object.values(runtime.services)) {
     app.route(`/api/v1/${service.definition.name}`, resourceRoutes(service, deps));

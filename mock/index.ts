@@ -4,7 +4,7 @@ export type { Mock, MockRuntime } from './app.js';
 export { startMockServer, DEFAULT_HOST, DEFAULT_PORT } from './server.js';
 export type { RunningMock, StartOptions } from './server.js';
 export { MockControlClient } from './control/client.js';
-export type { AgentMove, ClockState, FetchLike, FixturesRequest } from './control/client.js';
+export type { AgentMove, ClockState, FetchLike, FixturesRequest, JobMove } from './control/client.js';
 export type { Snapshot } from './control/snapshot.js';
 export type { Fault, FaultSpec, JournalEntry } from './control/state.js';
 export type { TenantContents, TenantSummary } from './control/tenants.js';

@@ -50,6 +50,8 @@ export interface MockOptions {
   tokens?: readonly string[];
   /** Milliseconds from fetching the agent manifest to `ACTIVE`; `'never'`: only the control API activates. */
   activationDelayMs?: number | 'never';
+  /** Milliseconds from a run to its job's COMPLETED (RUNNING, then CATALOG); `'never'`: only the control API ends jobs. */
+  jobDurationMs?: number | 'never';
   /** Base URL for `status.agentURL` and `Location`; unset: taken from each request's host. */
   publicUrl?: string;
   /** Serve the test-control API under `/__mock` (default true). */
@@ -68,6 +70,7 @@ export interface ResolvedOptions {
   profile: Profile;
   tokens: ReadonlySet<string> | undefined;
   activationDelayMs: number | 'never';
+  jobDurationMs: number | 'never';
   publicUrl: string | undefined;
   control: boolean;
   cors: CorsOrigins | undefined;
@@ -76,6 +79,8 @@ export interface ResolvedOptions {
 }
 
 export const defaultActivationDelayMs = 3000;
+/** A few seconds: a client polling every 5 s (the Terraform provider) sees the job RUNNING once, then done. */
+export const defaultJobDurationMs = 5000;
 
 export function resolveProfile(profile: MockOptions['profile']): Profile {
   if (profile === undefined) return { ...profiles.strict };
@@ -101,6 +106,7 @@ export function resolveOptions(options: MockOptions): ResolvedOptions {
     profile: resolveProfile(options.profile),
     tokens: options.tokens ? new Set(options.tokens) : undefined,
     activationDelayMs: options.activationDelayMs ?? defaultActivationDelayMs,
+    jobDurationMs: options.jobDurationMs ?? defaultJobDurationMs,
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
     control: options.control ?? true,
     cors: options.cors,

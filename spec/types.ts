@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The API root, Eve's home endpoint
+         * @description A link to every resource (Eve's `_links.child`). Answered at `/api/v1` and `/api/v1/`.
+         */
+        get: operations["apiHome"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/kubeclusters": {
         parameters: {
             query?: never;
@@ -89,6 +109,10 @@ export interface paths {
          *     Profile option `deleteRequiresIfMatch` chooses (`strict`: required, 428 without it;
          *     `lenient`: optional, but a stale value still answers 412).
          *
+         *     An id this tenant does not have (unknown, already deleted, another tenant's) answers 204 and
+         *     deletes nothing, as Eve does (`If-Match` is checked only against a document that exists); an
+         *     id that is not 24 hex digits matches no route (404).
+         *
          *     Once deleted, the user removes the `cloudcasa-io` namespace from the cluster; the API has no
          *     part in that.
          */
@@ -97,9 +121,11 @@ export interface paths {
         head?: never;
         /**
          * Update some fields of a cluster
-         * @description Merges the body into the stored cluster (nested objects such as `backup_provider` merge too)
-         *     and validates the result. Read-only fields (`_id`, `status`, meta fields) may be sent only
-         *     with their stored value.
+         * @description Merges the body into the stored cluster (nested objects such as `backup_provider` merge too).
+         *     As Eve does, the patch is validated as sent: the rules inside a nested object apply to the
+         *     nested object in the patch, so `{"backup_provider": {"region": "eu-west-1"}}` alone is 422
+         *     (`type` is required with `region`). `_id` and `status` may be sent only with their stored
+         *     value; other meta fields (`_etag`, `_created`, …) are unknown fields.
          */
         patch: operations["updateKubecluster"];
         trace?: never;
@@ -181,12 +207,198 @@ export interface paths {
         /** Replace a backup definition */
         put: operations["replaceKubebackup"];
         post?: never;
-        /** Delete a backup definition */
+        /**
+         * Delete a backup definition
+         * @description Fails with 409 while a copy definition (`kubeoffloads.backupdef`) refers to it. Its jobs stay.
+         */
         delete: operations["deleteKubebackup"];
         options?: never;
         head?: never;
         /** Update some fields of a backup definition */
         patch: operations["updateKubebackup"];
+        trace?: never;
+    };
+    "/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List policies */
+        get: operations["listPolicies"];
+        put?: never;
+        /** Create a policy */
+        post: operations["createPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's `_id`; anything but 24 lower-case hex digits answers 404. */
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        /** Get a policy */
+        get: operations["getPolicy"];
+        /** Replace a policy */
+        put: operations["replacePolicy"];
+        post?: never;
+        /**
+         * Delete a policy
+         * @description Fails with 409 while a backup definition (`kubebackups.policy`) or a copy definition (`kubeoffloads.policy`) refers to it. `If-Match` as for clusters (`deleteRequiresIfMatch`).
+         */
+        delete: operations["deletePolicy"];
+        options?: never;
+        head?: never;
+        /** Update some fields of a policy */
+        patch: operations["updatePolicy"];
+        trace?: never;
+    };
+    "/kubeoffloads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List copy definitions (kubeoffloads) */
+        get: operations["listKubeoffloads"];
+        put?: never;
+        /** Create a copy definition */
+        post: operations["createKubeoffload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/kubeoffloads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's `_id`; anything but 24 lower-case hex digits answers 404. */
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        /** Get a copy definition */
+        get: operations["getKubeoffload"];
+        /** Replace a copy definition */
+        put: operations["replaceKubeoffload"];
+        post?: never;
+        /**
+         * Delete a copy definition
+         * @description Allowed while a backup definition's `copydef` still names it (the Terraform provider deletes the kubeoffload first, then the kubebackup). `If-Match` as for clusters (`deleteRequiresIfMatch`).
+         */
+        delete: operations["deleteKubeoffload"];
+        options?: never;
+        head?: never;
+        /** Update some fields of a copy definition */
+        patch: operations["updateKubeoffload"];
+        trace?: never;
+    };
+    "/kubebackups/{id}/action/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's `_id`; anything but 24 lower-case hex digits answers 404. */
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a backup definition now
+         * @description Starts a job (`GET /jobs`) for this backup definition and answers the definition, whose
+         *     `status.last_job_run_time` is still the previous run's (0 before the first): clients then find
+         *     the new job with `where={"backupdef": "<id>", "start_time": {"$gt": <last_job_run_time>}}&sort=-start_time`.
+         *     No `If-Match`. The run is a server-side change of the definition (`status.jobs`), so its `_etag` changes.
+         */
+        post: operations["runKubebackup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/kubeoffloads/{id}/action/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's `_id`; anything but 24 lower-case hex digits answers 404. */
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a copy definition now
+         * @description As for a backup definition; the job's `backupdef` is the kubeoffload's `backupdef` (clients find
+         *     the job through it) and its `copydef` is the kubeoffload. The answer's `status` is
+         *     `{last_job_run_time, jobid, state}` of the previous run.
+         */
+        post: operations["runKubeoffload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List jobs
+         * @description Jobs are made by the server (a run) and read-only: POST answers 405. The Terraform provider finds
+         *     the job of a run with `where={"type":{"$nin":["DELETE_BACKUP","AWSRDS_BACKUP_DELETE","AGENT_UPDATE"]},"backupdef":"<id>","start_time":{"$gt":<last_job_run_time>}}&sort=-start_time&page=1&max_results=5`.
+         */
+        get: operations["listJobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's `_id`; anything but 24 lower-case hex digits answers 404. */
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a job
+         * @description Clients poll this (every 5 s) until `state` is COMPLETED, SKIPPED, PARTIAL or CANCELLED. PATCH, PUT and DELETE answer 405.
+         */
+        get: operations["getJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/kubeclusteragents/{agentId}/{token}.yaml": {
@@ -234,6 +446,14 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Home: {
+            _links: {
+                child: {
+                    href: string;
+                    title: string;
+                }[];
+            };
+        };
         /** @description A server-made Mongo ObjectId, 24 lower-case hex digits. */
         ObjectId: string;
         /** @description An RFC 1123 date with second precision, e.g. `Fri, 08 May 2020 17:41:58 GMT`. */
@@ -332,10 +552,7 @@ export interface components {
             };
             /** @description The secret needed to pull images; create it in namespace `cloudcasa-io` before registering the cluster. */
             image_pull_secret_name?: string;
-            /**
-             * Format: uri-reference
-             * @description URL of the container registry the agent images are pulled from (see `/kubeclusters/cloudcasa-images`).
-             */
+            /** @description URL of the container registry the agent images are pulled from (see `/kubeclusters/cloudcasa-images`). */
             container_registry?: string;
             /**
              * @description (Spelled so.) Where CloudCasa looks for pod PV data for `LIVE_FROM_HOST_POD_VOL` backups.
@@ -344,8 +561,11 @@ export interface components {
             kublet_pods_dir?: string;
             backup_provider?: components["schemas"]["BackupProvider"];
         };
-        /** @description A new cluster (POST) or a whole replacement (PUT). Unknown fields are refused. */
-        ClusterInput: WithRequired<components["schemas"]["ClusterSettings"], "name">;
+        /** @description A new cluster (POST). Unknown fields are refused; an `_id` is taken as Eve takes it. */
+        ClusterInput: {
+            /** @description Optional. Eve stores a well-formed client-chosen ObjectId; one already taken answers 409. */
+            _id?: components["schemas"]["ObjectId"];
+        } & WithRequired<components["schemas"]["ClusterSettings"], "name">;
         /** @description Some of a cluster's fields (PATCH). Unknown fields are refused. */
         ClusterPatch: components["schemas"]["ClusterSettings"];
         /**
@@ -411,7 +631,7 @@ export interface components {
             provider_type?: "s3" | "azure";
             bucket_name?: string;
             region?: string;
-            proxy_cluster_list?: components["schemas"]["ObjectId"][];
+            proxy_cluster_list?: unknown[];
             skip_tls_certificate_validation?: boolean;
             s3provider?: components["schemas"]["S3Provider"];
         };
@@ -425,7 +645,8 @@ export interface components {
             _links: components["schemas"]["ListLinks"];
         };
         BackupHook: {
-            template?: string;
+            /** @description Whether `hooks` name hook templates (the Terraform provider sends a boolean). */
+            template?: boolean;
             namespaces?: string[];
             hooks?: string[];
         };
@@ -434,10 +655,12 @@ export interface components {
             name?: string;
             /** @description The `_id` of the cluster this definition backs up; the cluster cannot be deleted while it exists. */
             cluster?: components["schemas"]["ObjectId"];
-            policy?: string;
+            /** @description The `_id` of a policy (its schedules); the policy cannot be deleted while this refers to it. */
+            policy?: components["schemas"]["ObjectId"];
             /** @enum {string} */
             trigger_type?: "ADHOC" | "SCHEDULED";
-            copydef?: string;
+            /** @description The `_id` of the kubeoffload (copy definition) that copies this definition's backups. */
+            copydef?: components["schemas"]["ObjectId"];
             source?: {
                 all_namespaces?: boolean;
                 snapshotPersistentVolumes?: boolean;
@@ -445,15 +668,128 @@ export interface components {
             };
             pre_hooks?: components["schemas"]["BackupHook"][];
             post_hooks?: components["schemas"]["BackupHook"][];
-            /** @description The Terraform provider always sends an empty object here; the real server accepts it. */
+            /** @description The server's (`KubebackupStatus`). The Terraform provider always sends an object here (`{}`); it is accepted and ignored. */
             status?: Record<string, never>;
         };
         KubebackupInput: WithRequired<components["schemas"]["KubebackupSettings"], "name" | "cluster">;
         KubebackupPatch: components["schemas"]["KubebackupSettings"];
-        Kubebackup: components["schemas"]["KubebackupSettings"] & components["schemas"]["ItemMeta"];
+        Kubebackup: {
+            status?: components["schemas"]["KubebackupStatus"];
+        } & (components["schemas"]["KubebackupSettings"] & components["schemas"]["ItemMeta"]);
+        /** @description Server-owned. Written when a run starts (`jobs`) and when its job ends (`last_job_run_time`). */
+        KubebackupStatus: {
+            /** @description The `start_time` (epoch seconds) of the last run that ended; 0 before the first. */
+            last_job_run_time?: number;
+            /** @description The runs of this definition that have not ended yet. */
+            jobs?: {
+                [key: string]: string;
+            }[];
+        };
         KubebackupCreated: components["schemas"]["Kubebackup"] & components["schemas"]["WriteStatus"];
         KubebackupList: {
             _items: components["schemas"]["Kubebackup"][];
+            _meta: components["schemas"]["ListMeta"];
+            _links: components["schemas"]["ListLinks"];
+        };
+        PolicySchedule: {
+            /** @description Days the backups this schedule makes are kept. */
+            retainDays: number;
+            /** @description SafeLock (backups cannot be deleted before retainDays). */
+            locked?: boolean;
+            schedule: {
+                /** @description A five-field cron expression, e.g. `30 0 * * MON,FRI`. */
+                cronSpec: string;
+            };
+        };
+        /** @description The fields real clients (the Terraform provider) send for a policy. */
+        PolicySettings: {
+            name?: string;
+            /** @description An IANA time zone for the cron schedules, e.g. `America/New_York`. */
+            timezone?: string;
+            schedules?: components["schemas"]["PolicySchedule"][];
+        };
+        PolicyInput: WithRequired<components["schemas"]["PolicySettings"], "name" | "timezone" | "schedules">;
+        PolicyPatch: components["schemas"]["PolicySettings"];
+        Policy: components["schemas"]["PolicySettings"] & components["schemas"]["ItemMeta"];
+        PolicyCreated: components["schemas"]["Policy"] & components["schemas"]["WriteStatus"];
+        PolicyList: {
+            _items: components["schemas"]["Policy"][];
+            _meta: components["schemas"]["ListMeta"];
+            _links: components["schemas"]["ListLinks"];
+        };
+        /** @description The fields real clients (the Terraform provider's `copy_persistent_volumes`) send for a copy definition. */
+        KubeoffloadSettings: {
+            name?: string;
+            cluster?: components["schemas"]["ObjectId"];
+            /** @enum {string} */
+            trigger_type?: "ADHOC" | "SCHEDULED";
+            /** @description The `_id` of the backup definition whose backups this copies; that definition cannot be deleted while this exists. */
+            backupdef?: components["schemas"]["ObjectId"];
+            delete_snapshots?: boolean;
+            run_backup?: boolean;
+            skip_live_copy?: boolean;
+            policy?: components["schemas"]["ObjectId"];
+            snapshot_longhorn?: boolean;
+            offload_provider?: {
+                user_objectstore?: components["schemas"]["ObjectId"];
+                type?: string;
+                region?: string;
+            };
+            /** @description Advanced copy options, free-form (the provider's `copy_options` JSON). */
+            options?: Record<string, never>;
+            /** @description The server's (`KubeoffloadStatus`); a client may send an object here, which is ignored. */
+            status?: Record<string, never>;
+        };
+        KubeoffloadInput: WithRequired<components["schemas"]["KubeoffloadSettings"], "name" | "cluster" | "backupdef">;
+        KubeoffloadPatch: components["schemas"]["KubeoffloadSettings"];
+        /** @description Server-owned. `jobid` and `state` follow the latest run; `last_job_run_time` moves when a run ends. */
+        KubeoffloadStatus: {
+            last_job_run_time?: number;
+            jobid?: string;
+            state?: string;
+        };
+        Kubeoffload: {
+            status?: components["schemas"]["KubeoffloadStatus"];
+        } & (components["schemas"]["KubeoffloadSettings"] & components["schemas"]["ItemMeta"]);
+        KubeoffloadCreated: components["schemas"]["Kubeoffload"] & components["schemas"]["WriteStatus"];
+        KubeoffloadList: {
+            _items: components["schemas"]["Kubeoffload"][];
+            _meta: components["schemas"]["ListMeta"];
+            _links: components["schemas"]["ListLinks"];
+        };
+        /** @description What the Terraform provider sends to run a definition now. */
+        RunRequest: {
+            retention?: {
+                retainDays: number;
+            };
+            runBackup?: boolean;
+        };
+        /**
+         * @description `RUNNING` and `CATALOG` while the job works; `COMPLETED`, `PARTIAL`, `FAILED`, `CANCELLED` and
+         *     `SKIPPED` when it has ended (clients stop polling at COMPLETED, SKIPPED, PARTIAL or CANCELLED).
+         *     Real servers may know more states.
+         */
+        JobState: string;
+        JobFields: {
+            name: string;
+            /** @description `KUBE_BACKUP` (a kubebackup run) or `KUBE_OFFLOAD` (a kubeoffload run) on the mock; real servers have more (`DELETE_BACKUP`, `AGENT_UPDATE`, …). */
+            type: string;
+            state: components["schemas"]["JobState"];
+            /** @description Epoch seconds. */
+            start_time: number;
+            cluster: components["schemas"]["ObjectId"];
+            /** @description The backup definition (for a copy run, the kubeoffload's `backupdef`). */
+            backupdef: components["schemas"]["ObjectId"];
+            /** @description The kubeoffload, for a copy run. */
+            copydef?: components["schemas"]["ObjectId"];
+            jobrunner?: string;
+            /** @description What happened, one line per state, oldest first. */
+            activity?: string[];
+        };
+        /** @description A job as the server answers it. Servers may add fields. */
+        Job: components["schemas"]["JobFields"] & components["schemas"]["ItemMeta"];
+        JobList: {
+            _items: components["schemas"]["Job"][];
             _meta: components["schemas"]["ListMeta"];
             _links: components["schemas"]["ListLinks"];
         };
@@ -480,34 +816,57 @@ export interface components {
         };
     };
     responses: {
-        /** @description Written; the full resource with its new `_etag` and `_updated`. */
+        /** @description Written; the full resource with its new `_etag` and `_updated`. PUT answers also carry `Last-Modified`. */
         ClusterWritten: {
             headers: {
                 ETag: components["headers"]["ETag"];
+                "Last-Modified": components["headers"]["LastModified"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ClusterCreated"];
             };
         };
-        /** @description Written; the full resource with its new `_etag` and `_updated`. */
+        /** @description Written; the full resource with its new `_etag` and `_updated`. PUT answers also carry `Last-Modified`. */
         ObjectstoreWritten: {
             headers: {
                 ETag: components["headers"]["ETag"];
+                "Last-Modified": components["headers"]["LastModified"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ObjectstoreCreated"];
             };
         };
-        /** @description Written; the full resource with its new `_etag` and `_updated`. */
+        /** @description Written; the full resource with its new `_etag` and `_updated`. PUT answers also carry `Last-Modified`. */
         KubebackupWritten: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                "Last-Modified": components["headers"]["LastModified"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["KubebackupCreated"];
+            };
+        };
+        /** @description Written; the full resource with its new `_etag` and `_updated`. */
+        PolicyWritten: {
             headers: {
                 ETag: components["headers"]["ETag"];
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["KubebackupCreated"];
+                "application/json": components["schemas"]["PolicyCreated"];
+            };
+        };
+        /** @description Written; the full resource with its new `_etag` and `_updated`. */
+        KubeoffloadWritten: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["KubeoffloadCreated"];
             };
         };
         /** @description The item has not changed since the given ETag or date; no body. */
@@ -517,7 +876,7 @@ export interface components {
             };
             content?: never;
         };
-        /** @description Malformed JSON, no JSON content type, or a bad `where`/`sort`/`projection`; the message says which. */
+        /** @description Malformed JSON, a content type that is neither JSON nor form-urlencoded, or a bad `where`/`sort`/`projection`; the message says which. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -572,7 +931,11 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The tenant already holds as many items of this resource as the mock allows (`limits.maxItemsPerTenant`); nothing was stored. */
+        /**
+         * @description Nothing was stored: a client-chosen `_id` is already taken (Eve's duplicate key: "A conflict happened
+         *     while processing the request. …"), or the tenant already holds as many items of this resource
+         *     as the mock allows (`limits.maxItemsPerTenant`).
+         */
         LimitReached: {
             headers: {
                 [name: string]: unknown;
@@ -602,6 +965,24 @@ export interface components {
                  *       "_error": {
                  *         "code": 409,
                  *         "message": "Cluster 5eb599e603f7a77d5223efee is used by backup definition nightly (5eb599e603f7a77d5223eff0)"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description PUT on another tenant's item (after the 428/412 checks, as Eve does); nothing changed. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "_status": "ERR",
+                 *       "_error": {
+                 *         "code": 403,
+                 *         "message": "You don't have the permission to access the requested resource. It is either read-protected or not readable by the server."
                  *       }
                  *     }
                  */
@@ -653,7 +1034,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The body is not JSON (only `application/json` bodies are accepted). */
+        /** @description A `multipart/form-data` body (Eve takes file uploads; the mock has no use for them). Any other content type that is neither JSON nor form-urlencoded is a 400, "Unknown or no Content-Type header supplied". */
         UnsupportedMediaType: {
             headers: {
                 [name: string]: unknown;
@@ -704,7 +1085,7 @@ export interface components {
                 "application/json": components["schemas"]["ValidationError"] | components["schemas"]["BulkFailure"];
             };
         };
-        /** @description Validation failed on update; `_issues` names every bad field. */
+        /** @description Validation failed on update (PATCH, PUT); `_issues` names every bad field. Eve sends no `_error` here. */
         ValidationFailure: {
             headers: {
                 [name: string]: unknown;
@@ -715,10 +1096,6 @@ export interface components {
                  *       "_status": "ERR",
                  *       "_issues": {
                  *         "status": "field is read-only"
-                 *       },
-                 *       "_error": {
-                 *         "code": 422,
-                 *         "message": "Validation failure: the document contains errors"
                  *       }
                  *     }
                  */
@@ -761,8 +1138,14 @@ export interface components {
         Location: string;
         /** @description The item's `_etag`, quoted. */
         ETag: string;
-        /** @description The item's `_updated`. */
+        /** @description The item's `_updated` (GET item and PUT answers; Eve sends none on PATCH or 304). */
         LastModified: components["schemas"]["HttpDate"];
+        /** @description The latest `_updated` of the items on the page; absent when the page is empty. */
+        ListLastModified: components["schemas"]["HttpDate"];
+        /** @description How many items match in all, as `_meta.total`. */
+        TotalCount: string;
+        /** @description The methods the route offers, as Flask lists them (e.g. `GET, POST, OPTIONS, HEAD`). */
+        Allow: string;
         /** @description The challenge, `Bearer realm="kubeclusters"`. */
         WWWAuthenticate: string;
     };
@@ -770,6 +1153,27 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    apiHome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resources. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Home"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
     listKubeclusters: {
         parameters: {
             query?: {
@@ -798,6 +1202,8 @@ export interface operations {
             /** @description One page of clusters. */
             200: {
                 headers: {
+                    "X-Total-Count": components["headers"]["TotalCount"];
+                    "Last-Modified": components["headers"]["ListLastModified"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -825,7 +1231,6 @@ export interface operations {
             201: {
                 headers: {
                     Location: components["headers"]["Location"];
-                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -930,6 +1335,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["LimitReached"];
             412: components["responses"]["PreconditionFailed"];
@@ -958,7 +1364,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted. */
+            /** @description Deleted; also the answer, deleting nothing, for an id this tenant does not have (unknown, already deleted, another tenant's), as Eve answers. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -1034,6 +1440,8 @@ export interface operations {
             /** @description One page of object stores. */
             200: {
                 headers: {
+                    "X-Total-Count": components["headers"]["TotalCount"];
+                    "Last-Modified": components["headers"]["ListLastModified"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1061,7 +1469,6 @@ export interface operations {
             201: {
                 headers: {
                     Location: components["headers"]["Location"];
-                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1144,6 +1551,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
@@ -1171,7 +1579,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted. */
+            /** @description Deleted; also the answer, deleting nothing, for an id this tenant does not have (unknown, already deleted, another tenant's), as Eve answers. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -1247,6 +1655,8 @@ export interface operations {
             /** @description One page of backup definitions. */
             200: {
                 headers: {
+                    "X-Total-Count": components["headers"]["TotalCount"];
+                    "Last-Modified": components["headers"]["ListLastModified"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1274,7 +1684,6 @@ export interface operations {
             201: {
                 headers: {
                     Location: components["headers"]["Location"];
-                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1357,6 +1766,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
@@ -1384,7 +1794,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted. */
+            /** @description Deleted; also the answer, deleting nothing, for an id this tenant does not have (unknown, already deleted, another tenant's), as Eve answers. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -1393,6 +1803,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["InUse"];
             412: components["responses"]["PreconditionFailed"];
             428: components["responses"]["PreconditionRequired"];
         };
@@ -1429,6 +1840,560 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailure"];
             428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    listPolicies: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A filter in Mongo JSON syntax, e.g. `{"name": "x"}`, `{"name": {"$regex": "^prod", "$options": "i"}}`,
+                 *     `{"status.state": {"$in": ["ACTIVE", "PENDING"]}}`. Operators: `$eq $ne $gt $gte $lt $lte $in $nin
+                 *     $exists $regex $options $and $or $nor $not $all $size $elemMatch $type $mod`. `$where` and
+                 *     other code-running operators answer 400, as does anything unparsable.
+                 */
+                where?: components["parameters"]["where"];
+                /** @description `-name,_created` or `[("name", -1), ("_created", 1)]`. Unparsable answers 400. */
+                sort?: components["parameters"]["sort"];
+                /** @description Page size; default 25, at most 50 (larger values are cut to 50, values that are not positive numbers mean 25; never an error). */
+                max_results?: components["parameters"]["maxResults"];
+                /** @description Page number from 1; `abs(int(page))`, 0 and non-numbers mean 1 (never an error). A page past the end answers 200 with no items. */
+                page?: components["parameters"]["page"];
+                /** @description `{"name": 1}` keeps only the named fields, `{"tags": 0}` drops them; meta fields always stay. */
+                projection?: components["parameters"]["projection"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of policies. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    createPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyInput"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["LimitReached"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InsertionFailure"];
+        };
+    };
+    getPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Equal to the current `_etag` (same comparison as `If-Match`) → 304 with no body. */
+                "If-None-Match"?: components["parameters"]["ifNoneMatch"];
+                /** @description An RFC 1123 date not older than `_updated` → 304. With `If-None-Match` too, both must hold. */
+                "If-Modified-Since"?: components["parameters"]["ifModifiedSince"];
+            };
+            path: {
+                /** @description The item's `_id`; anything but 24 lower-case hex digits answers 404. */
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The policy. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Policy"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    replacePolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The item's current `_etag`. Compared after dropping a leading `W/` and all double quotes, so
+                 *     `abc`, `"abc"` and `W/"abc"` all match `abc`. Missing: 428. Not the current etag: 412
+                 *     (checked before validation; a refused write changes nothing).
+                 */
+                "If-Match"?: components["parameters"]["ifMatch"];
+            };
+            path: {
+                /** @description The item's `_id`; anything but 24 lower-case hex digits answers 404. */
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyInput"];
+            };
+        };
+        responses: {
+            200: components["responses"]["PolicyWritten"];
+            /** @description Created (only with profile option `upsertOnPut`). */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailure"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    deletePolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The item's current `_etag`. Compared after dropping a leading `W/` and all double quotes, so
+                 *     `abc`, `"abc"` and `W/"abc"` all match `abc`. Missing: 428. Not the current etag: 412
+                 *     (checked before validation; a refused write changes nothing).
+                 */
+                "If-Match"?: components["parameters"]["ifMatch"];
+            };
+            path: {
+                /** @description The item's `_id`; anything but 24 lower-case hex digits answers 404. */
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["InUse"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    updatePolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The item's current `_etag`. Compared after dropping a leading `W/` and all double quotes, so
+                 *     `abc`, `"abc"` and `W/"abc"` all match `abc`. Missing: 428. Not the current etag: 412
+                 *     (checked before validation; a refused write changes nothing).
+                 */
+                "If-Match"?: components["parameters"]["ifMatch"];
+            };
+            path: {
+                /** @description The item's `_id`; anything but 24 lower-case hex digits answers 404. */
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyPatch"];
+            };
+        };
+        responses: {
+            200: components["responses"]["PolicyWritten"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailure"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    listKubeoffloads: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A filter in Mongo JSON syntax, e.g. `{"name": "x"}`, `{"name": {"$regex": "^prod", "$options": "i"}}`,
+                 *     `{"status.state": {"$in": ["ACTIVE", "PENDING"]}}`. Operators: `$eq $ne $gt $gte $lt $lte $in $nin
+                 *     $exists $regex $options $and $or $nor $not $all $size $elemMatch $type $mod`. `$where` and
+                 *     other code-running operators answer 400, as does anything unparsable.
+                 */
+                where?: components["parameters"]["where"];
+                /** @description `-name,_created` or `[("name", -1), ("_created", 1)]`. Unparsable answers 400. */
+                sort?: components["parameters"]["sort"];
+                /** @description Page size; default 25, at most 50 (larger values are cut to 50, values that are not positive numbers mean 25; never an error). */
+                max_results?: components["parameters"]["maxResults"];
+                /** @description Page number from 1; `abs(int(page))`, 0 and non-numbers mean 1 (never an error). A page past the end answers 200 with no items. */
+                page?: components["parameters"]["page"];
+                /** @description `{"name": 1}` keeps only the named fields, `{"tags": 0}` drops them; meta fields always stay. */
+                projection?: components["parameters"]["projection"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of copy definitions (kubeoffloads). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KubeoffloadList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    createKubeoffload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KubeoffloadInput"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KubeoffloadCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["LimitReached"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InsertionFailure"];
+        };
+    };
+    getKubeoffload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Equal to the current `_etag` (same comparison as `If-Match`) → 304 with no body. */
+                "If-None-Match"?: components["parameters"]["ifNoneMatch"];
+                /** @description An RFC 1123 date not older than `_updated` → 304. With `If-None-Match` too, both must hold. */
+                "If-Modified-Since"?: components["parameters"]["ifModifiedSince"];
+            };
+            path: {
+                /** @description The item's `_id`; anything but 24 lower-case hex digits answers 404. */
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy definition. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Kubeoffload"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    replaceKubeoffload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The item's current `_etag`. Compared after dropping a leading `W/` and all double quotes, so
+                 *     `abc`, `"abc"` and `W/"abc"` all match `abc`. Missing: 428. Not the current etag: 412
+                 *     (checked before validation; a refused write changes nothing).
+                 */
+                "If-Match"?: components["parameters"]["ifMatch"];
+            };
+            path: {
+                /** @description The item's `_id`; anything but 24 lower-case hex digits answers 404. */
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KubeoffloadInput"];
+            };
+        };
+        responses: {
+            200: components["responses"]["KubeoffloadWritten"];
+            /** @description Created (only with profile option `upsertOnPut`). */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KubeoffloadCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailure"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    deleteKubeoffload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The item's current `_etag`. Compared after dropping a leading `W/` and all double quotes, so
+                 *     `abc`, `"abc"` and `W/"abc"` all match `abc`. Missing: 428. Not the current etag: 412
+                 *     (checked before validation; a refused write changes nothing).
+                 */
+                "If-Match"?: components["parameters"]["ifMatch"];
+            };
+            path: {
+                /** @description The item's `_id`; anything but 24 lower-case hex digits answers 404. */
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["InUse"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    updateKubeoffload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The item's current `_etag`. Compared after dropping a leading `W/` and all double quotes, so
+                 *     `abc`, `"abc"` and `W/"abc"` all match `abc`. Missing: 428. Not the current etag: 412
+                 *     (checked before validation; a refused write changes nothing).
+                 */
+                "If-Match"?: components["parameters"]["ifMatch"];
+            };
+            path: {
+                /** @description The item's `_id`; anything but 24 lower-case hex digits answers 404. */
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KubeoffloadPatch"];
+            };
+        };
+        responses: {
+            200: components["responses"]["KubeoffloadWritten"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailure"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    runKubebackup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's `_id`; anything but 24 lower-case hex digits answers 404. */
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "retention": {
+                 *         "retainDays": 7
+                 *       },
+                 *       "runBackup": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["RunRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["KubebackupWritten"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailure"];
+        };
+    };
+    runKubeoffload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's `_id`; anything but 24 lower-case hex digits answers 404. */
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["KubeoffloadWritten"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailure"];
+        };
+    };
+    listJobs: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A filter in Mongo JSON syntax, e.g. `{"name": "x"}`, `{"name": {"$regex": "^prod", "$options": "i"}}`,
+                 *     `{"status.state": {"$in": ["ACTIVE", "PENDING"]}}`. Operators: `$eq $ne $gt $gte $lt $lte $in $nin
+                 *     $exists $regex $options $and $or $nor $not $all $size $elemMatch $type $mod`. `$where` and
+                 *     other code-running operators answer 400, as does anything unparsable.
+                 */
+                where?: components["parameters"]["where"];
+                /** @description `-name,_created` or `[("name", -1), ("_created", 1)]`. Unparsable answers 400. */
+                sort?: components["parameters"]["sort"];
+                /** @description Page size; default 25, at most 50 (larger values are cut to 50, values that are not positive numbers mean 25; never an error). */
+                max_results?: components["parameters"]["maxResults"];
+                /** @description Page number from 1; `abs(int(page))`, 0 and non-numbers mean 1 (never an error). A page past the end answers 200 with no items. */
+                page?: components["parameters"]["page"];
+                /** @description `{"name": 1}` keeps only the named fields, `{"tags": 0}` drops them; meta fields always stay. */
+                projection?: components["parameters"]["projection"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of jobs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    getJob: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Equal to the current `_etag` (same comparison as `If-Match`) → 304 with no body. */
+                "If-None-Match"?: components["parameters"]["ifNoneMatch"];
+                /** @description An RFC 1123 date not older than `_updated` → 304. With `If-None-Match` too, both must hold. */
+                "If-Modified-Since"?: components["parameters"]["ifModifiedSince"];
+            };
+            path: {
+                /** @description The item's `_id`; anything but 24 lower-case hex digits answers 404. */
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
         };
     };
     getAgentManifest: {

@@ -1,4 +1,5 @@
 // Create and validation.
+import { randomBytes } from 'node:crypto';
 import { agentUrlOf, check } from '../check.js';
 import type { Check, CheckContext, Doc } from '../check.js';
 import { answerOf, expectEqual, expectEveError, expectHeader, expectIssue, expectStatus, expectThat, show } from '../expect.js';
@@ -42,6 +43,7 @@ export const createChecks: Check[] = [
     expectEqual(body['_links']?.self?.title, 'Kubecluster', '_links.self.title', answer);
     expectThat(String(body['_links']?.self?.href ?? '').endsWith(`kubeclusters/${body['_id']}`), '_links.self.href ending in kubeclusters/<_id>', show(body['_links']), answer);
     for (const [field, value] of Object.entries(input)) expectEqual(body[field], value, field, answer);
+    await t.expectStored(answer);
   }),
 
   check('KC-CREATE-3', 'the POST answer carries status.agentURL', ['writes'], async (t) => {
@@ -49,6 +51,7 @@ export const createChecks: Check[] = [
     expectStatus(answer, 201);
     const url = agentUrlOf(answer.body);
     expectThat(url !== undefined && /^https?:\/\//.test(url), 'status.agentURL (any case) holding an http(s) URL', show(answer.body?.status), answer);
+    expectEqual(agentUrlOf(await t.read(answer.body?._id)), url, 'status.agentURL read back');
   }),
 
   check('KC-CREATE-4', 'kublet_pods_dir defaults to /var/lib/kubelet/pods', ['writes'], async (t) => {
@@ -57,9 +60,9 @@ export const createChecks: Check[] = [
     expectEqual((await t.read(created['_id']))['kublet_pods_dir'], '/var/lib/kubelet/pods', 'kublet_pods_dir when read back');
   }),
 
-  check('KC-CREATE-5', 'a client cannot set _id or status on create', ['writes'], async (t) => {
-    await expectRefused(t, { name: t.name('own-id'), _id: '5eb599e603f7a77d5223efee' }, ['_id'], /read-only/);
+  check('KC-CREATE-5', 'a client cannot set status on create, nor send a malformed _id', ['writes'], async (t) => {
     await expectRefused(t, { name: t.name('own-status'), status: { state: 'ACTIVE' } }, ['status'], /read-only/);
+    await expectRefused(t, { name: t.name('bad-id'), _id: 'not-an-object-id' }, ['_id']);
   }),
 
   check('KC-CREATE-6', 'a JSON array creates all documents or none', ['writes'], async (t) => {
@@ -67,6 +70,7 @@ export const createChecks: Check[] = [
     const both = await t.api.create('kubeclusters', names.map((name) => ({ name })));
     expectStatus(both, 201);
     expectEqual(both.body?._items?.map((item: Doc) => item['_status']), ['OK', 'OK'], '_items[]._status', both);
+    for (const name of names) await expectNoneNamed(t, name, 1);
     const mixedName = t.name('bulk-mixed');
     const mixed = await t.api.create('kubeclusters', [{ name: mixedName }, { description: 'no name' }]);
     expectStatus(mixed, 422);
@@ -79,6 +83,34 @@ export const createChecks: Check[] = [
     const store = await t.createObjectstore();
     const terraform = await t.create('kubeclusters', { name: t.name('terraform'), backup_provider: { user_objectstore: store['_id'] } });
     expectEqual(terraform['backup_provider'], { user_objectstore: store['_id'] }, 'backup_provider');
+    expectEqual((await t.read(terraform['_id']))['backup_provider'], { user_objectstore: store['_id'] }, 'backup_provider read back');
+  }),
+
+  check('KC-CREATE-8', 'a client-chosen _id is stored as given, or refused with 422', ['writes'], async (t) => {
+    const id = randomBytes(12).toString('hex');
+    const name = t.name('own-id');
+    const answer = await t.api.create('kubeclusters', { name, _id: id });
+    expectStatus(answer, 201, 422);
+    if (answer.status === 422) {
+      expectIssue(answer, ['_id']);
+      return expectNoneNamed(t, name);
+    }
+    expectEqual(answer.body?._id, id, '_id in the POST answer', answer);
+    expectEqual((await t.read(id))['name'], name, `the name of the cluster read back at /kubeclusters/${id}`);
+    await t.expectStored(answer);
+  }),
+
+  check('KC-CREATE-9', 'a form-encoded body is stored as sent, or refused with 400 or 415', ['writes'], async (t) => {
+    const fields = { name: t.name('form'), description: 'sent as a form' };
+    const form = { rawBody: new URLSearchParams(fields).toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } };
+    const answer = await t.api.request('POST', '/api/v1/kubeclusters', form);
+    expectStatus(answer, 201, 400, 415);
+    if (answer.status !== 201) {
+      expectEveError(answer, answer.status);
+      return expectNoneNamed(t, fields.name);
+    }
+    const stored = await t.expectStored(answer);
+    for (const [field, value] of Object.entries(fields)) expectEqual(stored[field], value, `${field} read back`);
   }),
 ];
 

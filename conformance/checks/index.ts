@@ -1,7 +1,9 @@
 // Every check, in the order a run goes through them (cheap read-only checks first).
 import type { Check } from '../check.js';
+import { jobChecks } from './jobs.js';
 import { agentChecks, stateChecks } from './state.js';
 import { createChecks, validationChecks } from './create.js';
+import { mockChecks } from './mock.js';
 import { listChecks, queryChecks, readChecks } from './read.js';
 import { authChecks, routeChecks } from './routes.js';
 import { deleteChecks, etagChecks, relatedChecks, updateChecks } from './write.js';
@@ -20,4 +22,6 @@ export const allChecks: readonly Check[] = [
   ...updateChecks,
   ...deleteChecks,
   ...relatedChecks,
+  ...jobChecks,
+  ...mockChecks,
 ];

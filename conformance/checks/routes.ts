@@ -1,7 +1,8 @@
 // Routes, documents and authentication.
 import { check } from '../check.js';
 import type { Check } from '../check.js';
-import { answerOf, expectEqual, expectEveError, expectHeader, expectStatus, expectThat, idsOf, show } from '../expect.js';
+import type { Exchange } from '../client.js';
+import { answerOf, expectEqual, expectEveBody, expectEveError, expectHeader, expectIssue, expectStatus, expectThat, idsOf, show } from '../expect.js';
 
 export const routeChecks: Check[] = [
   check('KC-ROUTE-1', 'the collection and the item answer under /api/v1', ['writes'], async (t) => {
@@ -60,22 +61,44 @@ export const authChecks: Check[] = [
     }
   }),
 
-  check('KC-AUTH-3', "another tenant's cluster is invisible: 404 to GET, PATCH and DELETE, absent from lists", ['writes', 'token2'], async (t) => {
-    const mine = await t.createCluster({}, 'isolated');
+  check('KC-AUTH-3', "another tenant cannot read, change or delete a cluster; its owner reads it back unchanged", ['writes', 'token2'], async (t) => {
+    const mine = await t.createCluster({ description: 'mine' }, 'isolated');
     const other = t.other;
     expectEveError(await other.getCluster(mine['_id']), 404);
-    expectEveError(await other.patch('kubeclusters', mine['_id'], { description: 'taken over' }, mine['_etag']), 404);
-    expectEveError(await other.delete('kubeclusters', mine['_id'], mine['_etag']), 404);
+    // Eve checks the precondition first, then ownership: PUT finds the document (403), PATCH and DELETE do not.
+    const attempts: Array<[() => Promise<Exchange>, number[]]> = [
+      [() => other.patch('kubeclusters', mine['_id'], { description: 'taken over' }, mine['_etag']), [404]],
+      [() => other.put('kubeclusters', mine['_id'], { name: `${mine['name']}-taken` }, mine['_etag']), [403, 404]],
+      [() => other.delete('kubeclusters', mine['_id'], mine['_etag']), [204, 404]],
+    ];
+    for (const [send, statuses] of attempts) {
+      const attempt = await send();
+      expectStatus(attempt, ...statuses);
+      if (attempt.status === 204) expectThat(attempt.text === '', 'no body with 204', attempt.text, attempt);
+      else expectEveBody(attempt);
+      await t.expectUnchanged(mine, attempt);
+    }
     const listed = await other.list('kubeclusters', { where: JSON.stringify({ name: mine['name'] }) });
     expectStatus(listed, 200);
     expectEqual(idsOf(listed), [], "the other tenant's list for that name", listed);
-    const after = await t.read(mine['_id']);
-    expectEqual(after['_etag'], mine['_etag'], '_etag after the other tenant tried to write');
   }),
 
-  check('KC-AUTH-4', 'the same name may exist once in each tenant', ['writes', 'token2'], async (t) => {
-    const mine = await t.createCluster({}, 'shared-name');
-    const theirs = await t.other.create('kubeclusters', { name: mine['name'] });
-    expectStatus(theirs, 201);
+  check('KC-AUTH-4', "a name one tenant uses: another tenant gets its own cluster or 422 not unique, and the first is untouched", ['writes', 'token2'], async (t) => {
+    const mine = await t.createCluster({ description: 'first' }, 'shared-name');
+    const theirs = await t.other.create('kubeclusters', { name: mine['name'], description: 'second' });
+    expectStatus(theirs, 201, 422);
+    if (theirs.status === 422) {
+      expectIssue(theirs, ['name'], /unique/);
+      const found = await t.other.list('kubeclusters', { where: JSON.stringify({ name: mine['name'] }) });
+      expectEqual(idsOf(found), [], "the second tenant's clusters of that name after the 422", found);
+    } else {
+      expectThat(theirs.body?._id !== mine['_id'], 'a cluster of its own (another _id)', show(theirs.body?._id), theirs);
+      const own = await t.other.getCluster(theirs.body?._id);
+      expectStatus(own, 200);
+      expectEqual(own.body?.description, 'second', "the second tenant's cluster read back: description", own);
+      const mineListed = await t.api.list('kubeclusters', { where: JSON.stringify({ name: mine['name'] }) });
+      expectEqual(idsOf(mineListed), [mine['_id']], "the first tenant's clusters of that name", mineListed);
+    }
+    await t.expectUnchanged(mine, theirs);
   }),
 ];

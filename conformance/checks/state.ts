@@ -3,7 +3,7 @@ import { parse } from 'yaml';
 import { agentUrlOf, check } from '../check.js';
 import type { Check, CheckContext, Doc } from '../check.js';
 import type { Exchange } from '../client.js';
-import { answerOf, expectEqual, expectStatus, expectThat, show } from '../expect.js';
+import { answerOf, expectEqual, expectEveError, expectStatus, expectThat, show } from '../expect.js';
 
 const AGENT_PATH = /\/kubeclusteragents\/agent-[a-z0-9]+\/[^/]+\.yaml$/;
 
@@ -49,35 +49,16 @@ export const stateChecks: Check[] = [
     expectEqual(active['status']?.state, 'ACTIVE', 'status.state');
   }),
 
-  check('KC-STATE-4', 'a state change renews _etag and _updated, and the old ETag then fails with 412', ['writes', 'activation'], async (t) => {
+  check('KC-STATE-4', 'a state change renews _etag and _updated (read back), and the old ETag then fails with 412', ['writes', 'activation'], async (t) => {
     const created = await t.createCluster();
+    await t.letTimePass();
     const active = await t.activate(created);
     expectThat(active['_etag'] !== created['_etag'], 'a new _etag after the state change', `the same _etag ${created['_etag']}`);
-    expectThat(Date.parse(active['_updated']) >= Date.parse(created['_updated']) && active['_updated'] !== undefined, '_updated not older than before', `${created['_updated']} → ${active['_updated']}`);
+    expectThat(Date.parse(active['_updated']) > Date.parse(created['_updated']), '_updated later than before the state change', `${created['_updated']} → ${active['_updated']}`);
+    expectEqual(active['_created'], created['_created'], '_created after the state change');
     const stale = await t.api.patch('kubeclusters', created['_id'], { description: 'written with the pre-activation ETag' }, created['_etag']);
-    expectStatus(stale, 412);
+    expectEveError(stale, 412);
     await t.expectUnchanged(active, stale);
-  }),
-
-  check('KC-STATE-5', 'an ACTIVE cluster shows Kubernetes version, agent version, node count and last seen', ['writes', 'activation'], async (t) => {
-    const active = await t.activate(await t.createCluster());
-    const status = active['status'] as Doc;
-    const complete = typeof status['kubernetesVersion'] === 'string' && typeof status['agentVersion'] === 'string' && Number.isInteger(status['nodeCount']) && typeof status['lastSeen'] === 'string';
-    expectThat(complete, 'status.kubernetesVersion, agentVersion, nodeCount and lastSeen', show(status));
-  }),
-
-  check('KC-STATE-6', 'a disconnected agent makes the cluster INACTIVE, a reconnect ACTIVE again', ['writes', 'control'], async (t) => {
-    const created = await t.createCluster();
-    const control = t.target.control!;
-    await control.connectAgent(created['_id']);
-    const active = await t.read(created['_id']);
-    expectEqual(active['status']?.state, 'ACTIVE', 'status.state after connect');
-    await control.disconnectAgent(created['_id']);
-    const inactive = await t.read(created['_id']);
-    expectEqual(inactive['status']?.state, 'INACTIVE', 'status.state after disconnect');
-    expectThat(inactive['_etag'] !== active['_etag'], 'a new _etag when the agent disconnects', inactive['_etag']);
-    await control.connectAgent(created['_id']);
-    expectEqual((await t.read(created['_id']))['status']?.state, 'ACTIVE', 'status.state after reconnect');
   }),
 ];
 

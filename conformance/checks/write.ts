@@ -1,7 +1,8 @@
 // ETag rules, update, replace and delete.
+import { randomBytes } from 'node:crypto';
 import { check } from '../check.js';
 import type { Check, Doc } from '../check.js';
-import { answerOf, expectEqual, expectEveError, expectIssue, expectStatus, expectThat, show } from '../expect.js';
+import { answerOf, expectEqual, expectEveError, expectIssue, expectStatus, expectThat, idsOf, show } from '../expect.js';
 
 const HEX40 = /^[0-9a-f]{40}$/;
 const WRONG_ETAG = '0123456789abcdef0123456789abcdef01234567';
@@ -19,6 +20,7 @@ export const etagChecks: Check[] = [
     const patched = await t.api.patch('kubeclusters', created['_id'], { description: 'one' }, created['_etag']);
     expectStatus(patched, 200);
     expectThat(patched.body?._etag !== created['_etag'] && HEX40.test(patched.body?._etag), 'a new 40-hex _etag after PATCH', show(patched.body?._etag), patched);
+    await t.expectStored(patched);
   }),
 
   check('KC-ETAG-2', 'PATCH and PUT without If-Match answer 428 and change nothing', ['writes'], async (t) => {
@@ -47,7 +49,7 @@ export const etagChecks: Check[] = [
       const header = form(current['_etag']);
       const answer = await t.api.patch('kubeclusters', current['_id'], { description: `If-Match: ${header}` }, header);
       expectStatus(answer, 200);
-      current = answer.body as Doc;
+      current = await t.expectStored(answer);
     }
   }),
 
@@ -60,32 +62,48 @@ export const etagChecks: Check[] = [
     expectEqual(statuses, [200, 412], 'the two statuses', a!.status === 200 ? b : a);
     const winner = a!.status === 200 ? a! : b!;
     const stored = await t.read(created['_id']);
-    expectEqual(stored['description'], winner.body?.description, 'the stored description (the winner\'s)');
+    expectEqual([stored['description'], stored['_etag']], [winner.body?.description, winner.body?._etag], "[description, _etag] read back (the winner's)");
   }),
 ];
 
 export const updateChecks: Check[] = [
-  check('KC-UPDATE-1', 'PATCH answers the full resource with a new _etag and current _updated', ['writes'], async (t) => {
+  check('KC-UPDATE-1', 'PATCH answers the full resource with a new _etag; read back, it is stored, _updated moved, _created kept', ['writes'], async (t) => {
     const created = await t.createCluster({ description: 'before', tags: { keep: 'me' } });
-    const answer = await t.api.patch('kubeclusters', created['_id'], { name: t.name('renamed'), description: 'New description' }, created['_etag']);
+    await t.letTimePass();
+    const name = t.name('renamed');
+    const answer = await t.api.patch('kubeclusters', created['_id'], { name, description: 'New description' }, created['_etag']);
     expectStatus(answer, 200);
     const body = answer.body as Doc;
-    expectEqual(body['description'], 'New description', 'description', answer);
+    expectEqual([body['name'], body['description']], [name, 'New description'], '[name, description]', answer);
     expectEqual(body['tags'], { keep: 'me' }, 'tags (untouched by the PATCH)', answer);
     expectThat(body['_etag'] !== created['_etag'], 'a new _etag', show(body['_etag']), answer);
-    expectThat(Date.parse(body['_updated']) >= Date.parse(created['_updated']), '_updated not before the creation', `${created['_updated']} → ${body['_updated']}`, answer);
-    expectEqual((await t.read(created['_id']))['_etag'], body['_etag'], '_etag read back');
+    const stored = await t.expectStored(answer);
+    expectEqual(stored['_created'], created['_created'], '_created read back (kept)', answer);
+    expectThat(Date.parse(stored['_updated']) > Date.parse(created['_updated']), '_updated read back later than before the PATCH', `${created['_updated']} → ${stored['_updated']}`, answer);
   }),
 
-  check('KC-UPDATE-2', 'PATCH merges nested backup_provider', ['writes'], async (t) => {
-    const created = await t.createCluster({ backup_provider: { type: 'aws', region: 'us-east-1' } });
-    const answer = await t.api.patch('kubeclusters', created['_id'], { backup_provider: { region: 'eu-west-1' } }, created['_etag']);
-    expectStatus(answer, 200);
-    expectEqual(answer.body?.backup_provider, { type: 'aws', region: 'eu-west-1' }, 'backup_provider after patching its region', answer);
+  check('KC-UPDATE-2', 'PATCH merges nested objects; a nested patch invalid on its own is refused as sent or merged first', ['writes'], async (t) => {
+    const store = await t.createObjectstore();
+    const created = await t.createCluster({ tags: { a: '1' }, backup_provider: { type: 'aws', region: 'us-east-1', user_objectstore: store['_id'] } });
+    const merged = await t.api.patch('kubeclusters', created['_id'], { tags: { b: '2' }, backup_provider: { type: 'azure', region: 'westeurope' } }, created['_etag']);
+    expectStatus(merged, 200);
+    expectEqual(merged.body?.backup_provider, { type: 'azure', region: 'westeurope', user_objectstore: store['_id'] }, 'backup_provider (user_objectstore kept)', merged);
+    expectEqual(merged.body?.tags, { a: '1', b: '2' }, 'tags (a kept)', merged);
+    const stored = await t.expectStored(merged);
+    // Eve validates the patch as sent (region needs type there: 422); a server that merges first keeps type.
+    const partial = await t.api.patch('kubeclusters', created['_id'], { backup_provider: { region: 'westus' } }, stored['_etag']);
+    expectStatus(partial, 200, 422);
+    if (partial.status === 422) {
+      expectIssue(partial, ['backup_provider']);
+      return void (await t.expectUnchanged(stored, partial));
+    }
+    expectEqual(partial.body?.backup_provider, { type: 'azure', region: 'westus', user_objectstore: store['_id'] }, 'backup_provider merged', partial);
+    await t.expectStored(partial);
   }),
 
-  check('KC-UPDATE-3', 'PUT replaces the document and keeps _id, _created and status', ['writes'], async (t) => {
+  check('KC-UPDATE-3', 'PUT replaces the document and keeps _id, _created and status; read back, it is the replacement', ['writes'], async (t) => {
     const created = await t.createCluster({ description: 'goes away', tags: { gone: 'yes' }, kublet_pods_dir: '/data/pods' });
+    await t.letTimePass();
     const name = t.name('replaced');
     const answer = await t.api.put('kubeclusters', created['_id'], { name }, created['_etag']);
     expectStatus(answer, 200);
@@ -95,8 +113,9 @@ export const updateChecks: Check[] = [
     expectEqual(body['kublet_pods_dir'], '/var/lib/kubelet/pods', 'kublet_pods_dir back to its default', answer);
     expectEqual([body['_id'], body['_created']], [created['_id'], created['_created']], '[_id, _created]', answer);
     expectEqual(body['status']?.state, created['status']?.state, 'status.state after PUT', answer);
-    const stored = await t.read(created['_id']);
-    expectThat(stored['description'] === undefined, 'no description when read back', show(stored));
+    const stored = await t.expectStored(answer);
+    expectThat(stored['description'] === undefined && stored['tags'] === undefined, 'no description and no tags read back', show(stored), answer);
+    expectThat(Date.parse(stored['_updated']) > Date.parse(created['_updated']), '_updated read back later than before the PUT', `${created['_updated']} → ${stored['_updated']}`, answer);
   }),
 
   check('KC-UPDATE-4', 'GET, drop the meta fields, change, PUT works with status sent back', ['writes'], async (t) => {
@@ -106,6 +125,7 @@ export const updateChecks: Check[] = [
     const answer = await t.api.put('kubeclusters', created['_id'], body, current['_etag']);
     expectStatus(answer, 200);
     expectEqual(answer.body?.description, 'changed by the recipe', 'description', answer);
+    await t.expectStored(answer);
   }),
 
   check('KC-UPDATE-5', 'a read-only field with a new value answers 422 and changes nothing', ['writes'], async (t) => {
@@ -131,6 +151,20 @@ export const updateChecks: Check[] = [
     expectIssue(put, ['name'], /required/);
     await t.expectUnchanged(created, put);
   }),
+
+  check('KC-UPDATE-7', 'PUT to an id that does not exist follows the profile (upsertOnPut)', ['writes'], async (t) => {
+    const id = randomBytes(12).toString('hex');
+    const name = t.name('upsert');
+    const answer = await t.api.put('kubeclusters', id, { name }, WRONG_ETAG);
+    if (!t.profile.upsertOnPut) {
+      expectEveError(answer, 404);
+      return expectEveError(await t.api.getCluster(id), 404);
+    }
+    expectStatus(answer, 201);
+    const stored = await t.read(id);
+    await t.api.removeOne('kubeclusters', id);
+    expectEqual(stored['name'], name, `the name read back at /kubeclusters/${id}`);
+  }),
 ];
 
 export const deleteChecks: Check[] = [
@@ -140,6 +174,8 @@ export const deleteChecks: Check[] = [
     expectStatus(answer, 204);
     expectThat(answer.text === '', 'no body', answer.text, answer);
     expectEveError(await t.api.getCluster(created['_id']), 404);
+    const listed = await t.api.list('kubeclusters', { where: JSON.stringify({ name: created['name'] }) });
+    expectEqual(idsOf(listed), [], 'clusters listed under the deleted name', listed);
   }),
 
   check('KC-DELETE-2', 'DELETE without If-Match follows the profile (deleteRequiresIfMatch)', ['writes'], async (t) => {
@@ -170,8 +206,17 @@ export const deleteChecks: Check[] = [
     await t.expectUnchanged(cluster, answer);
   }),
 
-  check('KC-DELETE-5', 'DELETE of an unknown id answers 404', [], async (t) => {
-    expectEveError(await t.api.delete('kubeclusters', 'ffffffffffffffffffffffff', WRONG_ETAG), 404);
+  check('KC-DELETE-5', 'DELETE of an id the tenant does not have answers 204 or 404 and deletes nothing', ['writes'], async (t) => {
+    const kept = await t.createCluster({}, 'kept');
+    const gone = await t.createCluster({}, 'gone');
+    expectStatus(await t.api.delete('kubeclusters', gone['_id'], gone['_etag']), 204);
+    for (const id of [gone['_id'], randomBytes(12).toString('hex')]) {
+      const answer = await t.api.delete('kubeclusters', id, gone['_etag']);
+      expectStatus(answer, 204, 404);
+      if (answer.status === 404) expectEveError(answer, 404);
+      await t.expectUnchanged(kept, answer);
+      expectEveError(await t.api.getCluster(id), 404);
+    }
   }),
 ];
 
@@ -186,6 +231,7 @@ export const relatedChecks: Check[] = [
     const replaced = await t.api.put('objectstores', created['_id'], { ...body, bucket_name: 'other' }, created['_etag']);
     expectStatus(replaced, 200);
     expectEqual(replaced.body?.bucket_name, 'other', 'bucket_name after PUT', replaced);
+    await t.expectStored(replaced, 'objectstores');
   }),
 
   check('KC-RELATED-2', 'kubebackups: Terraform body with an empty status {}', ['writes'], async (t) => {
@@ -198,5 +244,6 @@ export const relatedChecks: Check[] = [
       trigger_type: 'ADHOC',
     });
     expectEqual(backup['cluster'], cluster['_id'], 'cluster of the backup definition');
+    expectEqual((await t.read(backup['_id'], 'kubebackups'))['cluster'], cluster['_id'], 'cluster of the backup definition read back');
   }),
 ];

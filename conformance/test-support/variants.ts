@@ -1,13 +1,14 @@
 // Deliberately broken mocks, each breaking one documented behaviour: by an option, or by a middleware
 // wrapped around the real mock. The suite must fail on every one and name the requirement broken.
+// The ones that answer well but do not do what they say are in liars.ts.
 import { parse, stringify } from 'yaml';
 import { createMock } from '../../mock/app.js';
 import type { MockOptions } from '../../mock/options.js';
 import type { FetchLike } from '../client.js';
 import { IN_PROCESS_TOKENS } from '../target.js';
-
-type Next = (request: Request) => Promise<Response>;
-type Middleware = (request: Request, next: Next) => Promise<Response>;
+import type { Middleware, Next } from './middleware.js';
+import { COLLECTION, ITEM, TOKEN_A, TOKEN_B, buffered, changed, currentEtag, ignoringParameter, isWrite, jsonBody, mapJson } from './middleware.js';
+import { liars } from './liars.js';
 
 export interface BrokenVariant {
   name: string;
@@ -16,10 +17,6 @@ export interface BrokenVariant {
   options?: MockOptions;
   middleware?: Middleware;
 }
-
-const ITEM = /\/api\/v1\/kubeclusters\/([0-9a-f]{24})$/;
-const COLLECTION = /\/api\/v1\/kubeclusters$/;
-const [TOKEN_A, TOKEN_B] = IN_PROCESS_TOKENS;
 
 export function variantFetch(variant: BrokenVariant): FetchLike {
   const mock = createMock({ tokens: [...IN_PROCESS_TOKENS], activationDelayMs: 1000, ...variant.options });
@@ -30,48 +27,6 @@ export function variantFetch(variant: BrokenVariant): FetchLike {
     return middleware ? middleware(request, next) : next(request);
   };
 }
-
-/** A copy of the request whose body can be read more than once. */
-async function buffered(request: Request): Promise<Request> {
-  const body = ['GET', 'HEAD'].includes(request.method) ? undefined : await request.text();
-  return new Request(request.url, { method: request.method, headers: request.headers, ...(body === undefined ? {} : { body }) });
-}
-
-function changed(request: Request, changes: { url?: string; method?: string; headers?: Record<string, string | null>; body?: string }): Promise<Request> {
-  const headers = new Headers(request.headers);
-  for (const [name, value] of Object.entries(changes.headers ?? {})) {
-    if (value === null) headers.delete(name);
-    else headers.set(name, value);
-  }
-  const method = changes.method ?? request.method;
-  const bodyText = changes.body ?? (['GET', 'HEAD'].includes(method) ? undefined : request.clone().text());
-  return Promise.resolve(bodyText).then((body) => new Request(changes.url ?? request.url, { method, headers, ...(body === undefined ? {} : { body }) }));
-}
-
-async function jsonBody(request: Request): Promise<any> {
-  try {
-    return JSON.parse(await request.clone().text());
-  } catch {
-    return undefined;
-  }
-}
-
-async function mapJson(response: Response, map: (body: any) => any): Promise<Response> {
-  if (!(response.headers.get('content-type') ?? '').includes('json')) return response;
-  const body = map(await response.json());
-  const headers = new Headers(response.headers);
-  headers.delete('content-length');
-  return new Response(JSON.stringify(body), { status: response.status, headers });
-}
-
-/** The current _etag of an item, read with the request's own credentials. */
-async function currentEtag(request: Request, next: Next): Promise<string | undefined> {
-  const answer = await next(new Request(request.url, { headers: { Authorization: request.headers.get('authorization') ?? '' } }));
-  if (answer.status !== 200) return undefined;
-  return ((await answer.json()) as { _etag?: string })._etag;
-}
-
-const isWrite = (request: Request) => ['PATCH', 'PUT', 'DELETE'].includes(request.method);
 
 export const brokenVariants: BrokenVariant[] = [
   {
@@ -122,15 +77,8 @@ export const brokenVariants: BrokenVariant[] = [
       return mapJson(await next(await changed(request, { url: url.href })), (body) => ({ ...body, _meta: { ...body._meta, page } }));
     },
   },
-  {
-    name: 'where is ignored',
-    breaks: 'KC-QUERY-1',
-    middleware: async (request, next) => {
-      const url = new URL(request.url);
-      url.searchParams.delete('where');
-      return next(await changed(request, { url: url.href }));
-    },
-  },
+  { name: 'where is ignored', breaks: 'KC-QUERY-1', middleware: ignoringParameter('where') },
+  { name: 'projection is ignored', breaks: 'KC-QUERY-6', middleware: ignoringParameter('projection') },
   {
     name: 'a number is accepted as description',
     breaks: 'KC-VALID-2',
@@ -216,6 +164,24 @@ export const brokenVariants: BrokenVariant[] = [
       return new Response(stringify(manifest), { status: 200, headers: { 'Content-Type': 'application/yaml' } });
     },
   },
+  {
+    name: 'jobs can be created with POST (no 405)',
+    breaks: 'KC-JOBS-5',
+    middleware: async (request, next) => {
+      if (request.method !== 'POST' || new URL(request.url).pathname !== '/api/v1/jobs') return next(request);
+      return new Response(JSON.stringify({ _status: 'OK' }), { status: 201, headers: { 'Content-Type': 'application/json' } });
+    },
+  },
+  {
+    name: "a backup definition's last_job_run_time never moves",
+    breaks: 'KC-JOBS-4',
+    middleware: async (request, next) => {
+      const response = await next(request);
+      if (!/\/api\/v1\/kubebackups\/[0-9a-f]{24}(\/action\/run)?$/.test(new URL(request.url).pathname)) return response;
+      return mapJson(response, (body) => (body?.status ? { ...body, status: { ...body.status, last_job_run_time: 0 } } : body));
+    },
+  },
+  ...liars,
 ];
 
 /** Shows each cluster with the ETag of its last client write, and accepts that ETag, as if state changes did not count. */

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `kubeclusters-mock` executable: parses arguments and hands over to `serve` or `conformance`.
+// The `kubeclusters-mock` executable: parses arguments and hands over to `serve`, `conformance` or `compare`.
 import { Command, CommanderError } from 'commander';
 import { serveCommand } from './serve.js';
 
@@ -19,6 +19,17 @@ program
     // Loaded on demand: the conformance runner brings vitest, which `serve` never needs.
     const { runConformanceCli } = await import('../../conformance/cli.js');
     process.exitCode = await runConformanceCli(command.args);
+  });
+program
+  .command('compare')
+  .description('Replay one generated request sequence against two servers (e.g. the mock and the Eve reference) and report the differences')
+  .helpOption(false)
+  .allowUnknownOption(true)
+  .allowExcessArguments(true)
+  .action(async (_options: unknown, command: Command) => {
+    // Loaded on demand, like `conformance`.
+    const { runCompareCli } = await import('../../conformance/compare/cli.js');
+    process.exitCode = await runCompareCli(command.args);
   });
 
 try {

@@ -6,7 +6,7 @@ import { readFixtureFile } from '../control/routes.js';
 import { parseCorsOrigins } from '../http/cors.js';
 import type { CorsOrigins } from '../http/cors.js';
 import { ApiError } from '../http/errors.js';
-import { defaultLimits, profiles } from '../options.js';
+import { defaultJobDurationMs, defaultLimits, profiles } from '../options.js';
 import type { ProfileName } from '../options.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startMockServer } from '../server.js';
 
@@ -21,6 +21,7 @@ interface ServeFlags {
   maxBody?: number;
   tokens?: string[];
   activationDelay: number | 'never';
+  jobDuration: number | 'never';
   publicUrl?: string;
   control: boolean;
   cors?: CorsOrigins;
@@ -37,6 +38,7 @@ export function serveCommand(): Command {
     .option('--fixtures-tenant <token>', 'the token that owns the fixtures (default: the first of --tokens, else "demo")')
     .option('--tokens <a,b,...>', 'accept only these bearer tokens (default: any well-formed token)', (v: string) => v.split(',').map((t) => t.trim()).filter(Boolean))
     .option('--activation-delay <delay>', 'from applying the agent manifest to ACTIVE: e.g. 3s, 500ms, 0 (at once) or never (control API only)', parseDelay, 3000)
+    .option('--job-duration <delay>', 'from a run (POST …/action/run) to its job\'s COMPLETED: e.g. 5s (default), 500ms, 0 (at once) or never (control API only)', parseDelay, defaultJobDurationMs)
     .option('--public-url <url>', 'base URL written into status.agentURL and Location (default: the request\'s host)')
     .option('--state <file>', 'keep the state in this JSON file: loaded at start (then --fixtures is skipped), saved after every change')
     .option('--max-items <n>', `most documents a tenant may hold per resource, 409 above (default ${defaultLimits.maxItemsPerTenant})`, parseCount)
@@ -57,6 +59,7 @@ async function serve(flags: ServeFlags): Promise<void> {
     profile: flags.profile,
     tokens: flags.tokens,
     activationDelayMs: flags.activationDelay,
+    jobDurationMs: flags.jobDuration,
     publicUrl: flags.publicUrl,
     control: flags.control,
     cors: flags.cors,

@@ -17,6 +17,7 @@ export interface MockConfig {
   profile: Record<string, unknown>;
   tokens: 'any' | number;
   activationDelayMs: number | 'never';
+  jobDurationMs: number | 'never';
   publicUrl: string | null;
   limits: Record<string, number>;
 }
@@ -25,6 +26,12 @@ export interface AgentMove {
   _id: string;
   _etag: string;
   status: { state: string; [field: string]: unknown };
+}
+
+export interface JobMove {
+  _id: string;
+  _etag: string;
+  state: string;
 }
 
 export type FixturesRequest =
@@ -107,6 +114,16 @@ export class MockControlClient {
 
   setState(clusterId: string, state: string): Promise<AgentMove> {
     return this.#call('POST', `/clusters/${encodeURIComponent(clusterId)}/state`, { state });
+  }
+
+  /** Ends a job now: COMPLETED (default), PARTIAL, FAILED, CANCELLED or SKIPPED; its definition's status follows. */
+  finishJob(jobId: string, state = 'COMPLETED'): Promise<JobMove> {
+    return this.#call('POST', `/jobs/${encodeURIComponent(jobId)}/finish`, { state });
+  }
+
+  /** Keeps a job RUNNING until `finishJob`. */
+  holdJob(jobId: string): Promise<JobMove> {
+    return this.#call('POST', `/jobs/${encodeURIComponent(jobId)}/hold`);
   }
 
   journal(limit?: number): Promise<JournalEntry[]> {

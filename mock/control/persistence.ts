@@ -35,7 +35,7 @@ export class StateFile implements StoreObserver {
       throw new StateFileError(`Cannot use the state file ${this.path}: ${(error as Error).message}. It was left as it is; move it away to start empty.`);
     }
     try {
-      importState(this.runtime.store, this.runtime.lifecycle, snapshot);
+      importState(this.runtime.store, this.runtime.timeline, snapshot);
     } catch (error) {
       const reason = error instanceof ApiError ? error.message : String(error);
       throw new StateFileError(`The state file ${this.path} is not a mock state: ${reason}. It was left as it is.`);
@@ -65,7 +65,7 @@ export class StateFile implements StoreObserver {
     const temp = join(dirname(this.path), `.${basename(this.path)}.${process.pid}.tmp`);
     const fd = openSync(temp, 'w');
     try {
-      writeSync(fd, JSON.stringify(exportState(this.runtime.store, this.runtime.lifecycle)));
+      writeSync(fd, JSON.stringify(exportState(this.runtime.store, this.runtime.timeline)));
       fsyncSync(fd);
     } finally {
       closeSync(fd);

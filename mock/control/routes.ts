@@ -1,4 +1,4 @@
-// The test-control API under /__mock: reset, fixtures, state, clock, agents, journal and faults.
+// The test-control API under /__mock: reset, fixtures, state, clock, agents, jobs, journal and faults.
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Hono } from 'hono';
@@ -11,6 +11,7 @@ import { readJsonBody } from '../http/body.js';
 import { ApiError } from '../http/errors.js';
 import { renderError } from '../http/render.js';
 import { MockClock } from '../store/clock.js';
+import type { StoredDoc } from '../store/document.js';
 import { parseHttpDate } from '../store/http-date.js';
 import { exportState, importState, loadFixtures } from './snapshot.js';
 import type { FaultSpec } from './state.js';
@@ -45,8 +46,8 @@ export function controlRoutes(runtime: MockRuntime): Hono<TenantEnv> {
   const ok = (c: Context, extra: Record<string, unknown> = {}) => c.json({ _status: 'OK', ...extra });
 
   control.get('/config', (c) => {
-    const { profile, tokens, activationDelayMs, publicUrl, limits } = runtime.options;
-    return ok(c, { profile, tokens: tokens === undefined ? 'any' : tokens.size, activationDelayMs, publicUrl: publicUrl ?? null, limits });
+    const { profile, tokens, activationDelayMs, jobDurationMs, publicUrl, limits } = runtime.options;
+    return ok(c, { profile, tokens: tokens === undefined ? 'any' : tokens.size, activationDelayMs, jobDurationMs, publicUrl: publicUrl ?? null, limits });
   });
 
   control.post('/reset', (c) => {
@@ -61,16 +62,17 @@ export function controlRoutes(runtime: MockRuntime): Hono<TenantEnv> {
     const loaded = loadFixtures({ ...runtime, tenant, fixtures, baseUrl: baseUrlOf(runtime, c) });
     return ok(c, { tenant, loaded });
   });
-  control.get('/state', (c) => c.json(exportState(runtime.store, runtime.lifecycle)));
+  control.get('/state', (c) => c.json(exportState(runtime.store, runtime.timeline)));
   control.put('/state', async (c) => {
-    importState(runtime.store, runtime.lifecycle, await readJsonBody(c));
-    runtime.lifecycle.settle();
+    importState(runtime.store, runtime.timeline, await readJsonBody(c));
+    runtime.timeline.settle();
     return ok(c);
   });
   control.get('/tenants', (c) => c.json({ tenants: tenantSummaries(runtime.store) }));
   control.get('/tenants/:tenant', (c) => c.json(tenantContents(runtime.store, c.req.param('tenant'), countParam(c.req.query('limit'), 50, 1000))));
   mountClock(control, runtime);
   mountAgents(control, runtime);
+  mountJobs(control, runtime);
   mountJournalAndFaults(control, runtime);
   return control;
 }
@@ -81,7 +83,7 @@ function mountClock(control: Hono<TenantEnv>, runtime: MockRuntime): void {
     return runtime.clock;
   };
   const describe = (c: Context) => {
-    runtime.lifecycle.settle();
+    runtime.timeline.settle();
     const state = clock().describe();
     return c.json({ ...state, iso: new Date(state.now).toISOString() });
   };
@@ -116,6 +118,18 @@ function mountAgents(control: Hono<TenantEnv>, runtime: MockRuntime): void {
     if (typeof state !== 'string') throw new ApiError(400, 'Invalid body: send {"state": "REGISTERED" | "PENDING" | "ACTIVE" | "INACTIVE"}');
     return answer(c, state);
   });
+}
+
+/** A job ends as the test says (`{"state": "FAILED"}`; default COMPLETED), or is held RUNNING until then. */
+function mountJobs(control: Hono<TenantEnv>, runtime: MockRuntime): void {
+  const answer = (c: Context, job: StoredDoc) => c.json({ _status: 'OK', _id: job._id, _etag: job._etag, state: job['state'] });
+  control.post('/jobs/:id/finish', async (c) => {
+    const body = c.req.header('content-type') === undefined ? {} : await readJsonBody(c);
+    const { state = 'COMPLETED' } = (body ?? {}) as Record<string, unknown>;
+    if (typeof state !== 'string') throw new ApiError(400, 'Invalid body: send {"state": "COMPLETED" | "PARTIAL" | "FAILED" | "CANCELLED" | "SKIPPED"}, or no body for COMPLETED');
+    return answer(c, runtime.jobs.finish(c.req.param('id'), state));
+  });
+  control.post('/jobs/:id/hold', (c) => answer(c, runtime.jobs.hold(c.req.param('id'))));
 }
 
 function mountJournalAndFaults(control: Hono<TenantEnv>, runtime: MockRuntime): void {

@@ -3,6 +3,7 @@ import type { FixtureDoc, FixtureSet } from '../../fixtures/types.js';
 import { ApiError } from '../http/errors.js';
 import type { Issues } from '../http/errors.js';
 import type { ClusterLifecycle } from '../lifecycle/lifecycle.js';
+import type { DueMove, Timeline } from '../lifecycle/timeline.js';
 import { domain } from '../resources/domain.js';
 import { objectIdPattern } from '../store/ids.js';
 import { resourceNames } from '../store/document.js';
@@ -20,21 +21,25 @@ export interface Snapshot {
   format: typeof SNAPSHOT_FORMAT;
   tenants: Record<string, Record<ResourceName, SnapshotDoc[]>>;
   /** Clusters waiting for their agent, and when they become ACTIVE (ISO dates). */
-  activations: Array<{ id: string; due: string }>;
+  activations: TimedMove[];
+  /** Jobs moving on by themselves, and when their next step is due (ISO dates); a held job is not listed. */
+  jobSteps?: TimedMove[];
 }
 
-export function exportState(store: Store, lifecycle: ClusterLifecycle): Snapshot {
+type TimedMove = { id: string; due: string };
+
+export function exportState(store: Store, timeline: Timeline): Snapshot {
   const tenants: Snapshot['tenants'] = {};
   for (const { tenant, resource, doc } of store.entries()) {
-    tenants[tenant] ??= { kubeclusters: [], objectstores: [], kubebackups: [] };
-    tenants[tenant][resource].push(toSnapshotDoc(doc));
+    const collections = (tenants[tenant] ??= emptyCollections());
+    collections[resource].push(toSnapshotDoc(doc));
   }
-  const activations = lifecycle.activations().map(({ id, due }) => ({ id, due: new Date(due).toISOString() }));
-  return { format: SNAPSHOT_FORMAT, tenants, activations };
+  const iso = (moves: DueMove[]) => moves.map(({ id, due }) => ({ id, due: new Date(due).toISOString() }));
+  return { format: SNAPSHOT_FORMAT, tenants, activations: iso(timeline.pending('kubeclusters')), jobSteps: iso(timeline.pending('jobs')) };
 }
 
 /** Replaces the whole state with a snapshot; a malformed one is refused before anything changes. */
-export function importState(store: Store, lifecycle: ClusterLifecycle, snapshot: unknown): void {
+export function importState(store: Store, timeline: Timeline, snapshot: unknown): void {
   const checked = checkSnapshot(snapshot);
   store.clear();
   for (const [tenant, collections] of Object.entries(checked.tenants)) {
@@ -42,7 +47,13 @@ export function importState(store: Store, lifecycle: ClusterLifecycle, snapshot:
       for (const doc of collections[resource] ?? []) store.restore(tenant, resource, fromSnapshotDoc(doc));
     }
   }
-  lifecycle.restoreActivations(checked.activations.map(({ id, due }) => ({ id, due: Date.parse(due) })));
+  const parsed = (moves: readonly TimedMove[] = []) => moves.map(({ id, due }) => ({ id, due: Date.parse(due) }));
+  timeline.replace('kubeclusters', parsed(checked.activations));
+  timeline.replace('jobs', parsed(checked.jobSteps));
+}
+
+function emptyCollections(): Record<ResourceName, SnapshotDoc[]> {
+  return Object.fromEntries(resourceNames.map((resource) => [resource, []])) as unknown as Record<ResourceName, SnapshotDoc[]>;
 }
 
 /** Loads a fixture set into one tenant: documents are validated, cluster agent URLs made for `baseUrl`. */
@@ -57,7 +68,8 @@ export function loadFixtures(args: {
   const { store, tenant, fixtures } = args;
   checkFixtures(fixtures, args.validator);
   let loaded = 0;
-  for (const resource of ['objectstores', 'kubeclusters', 'kubebackups'] as const) {
+  // Referred-to documents first, so every reference resolves as it is loaded.
+  for (const resource of ['objectstores', 'policies', 'kubeclusters', 'kubebackups', 'kubeoffloads', 'jobs'] as const satisfies readonly ResourceName[]) {
     for (const doc of fixtures[resource] ?? []) {
       const { _id, _created, _updated, _etag: _ignored, ...fields } = doc as SnapshotDoc;
       const withStatus = resource === 'kubeclusters' ? withAgentUrl(fields, args.lifecycle, args.baseUrl) : fields;
@@ -124,9 +136,15 @@ function checkSnapshot(snapshot: unknown): Snapshot {
       if (bad) throw new ApiError(400, `Invalid state: tenant "${tenant}" ${resource} must be a list of documents with _id, _etag, _created and _updated`);
     }
   }
-  const activations = candidate.activations ?? [];
-  if (!Array.isArray(activations) || activations.some((a) => typeof a?.id !== 'string' || Number.isNaN(Date.parse(a.due)))) {
-    throw new ApiError(400, 'Invalid state: "activations" must be a list of {id, due} with ISO dates');
+  const activations = checkTimedMoves(candidate.activations, 'activations');
+  const jobSteps = checkTimedMoves(candidate.jobSteps, 'jobSteps');
+  return { format: SNAPSHOT_FORMAT, tenants: candidate.tenants, activations, jobSteps };
+}
+
+function checkTimedMoves(moves: unknown, name: string): TimedMove[] {
+  const list = moves ?? [];
+  if (!Array.isArray(list) || list.some((m: Partial<TimedMove> | null) => typeof m?.id !== 'string' || typeof m.due !== 'string' || Number.isNaN(Date.parse(m.due)))) {
+    throw new ApiError(400, `Invalid state: "${name}" must be a list of {id, due} with ISO dates`);
   }
-  return { format: SNAPSHOT_FORMAT, tenants: candidate.tenants, activations };
+  return list as TimedMove[];
 }

@@ -60,20 +60,21 @@ describe('prototype pollution', () => {
 
 describe('mass assignment', () => {
   it.each([
-    ['_id', '5eb599e603f7a77d5223efee'],
-    ['_etag', '27114931c62a2ea2f7f2fd21c4c8f62ba7b55a0c'],
-    ['_created', 'Fri, 08 May 2020 17:41:58 GMT'],
-    ['_updated', 'Fri, 08 May 2020 17:41:58 GMT'],
-    ['status', { state: 'ACTIVE', agentURL: 'http://evil.example/x.yaml' }],
-  ])('refuses a new %s on POST, PATCH and PUT, and changes nothing', async (field, value) => {
+    ['_etag', '27114931c62a2ea2f7f2fd21c4c8f62ba7b55a0c', 'unknown field'],
+    ['_created', 'Fri, 08 May 2020 17:41:58 GMT', 'unknown field'],
+    ['_updated', 'Fri, 08 May 2020 17:41:58 GMT', 'unknown field'],
+    ['_links', { self: { href: 'x' } }, 'unknown field'],
+    ['status', { state: 'ACTIVE', agentURL: 'http://evil.example/x.yaml' }, 'field is read-only'],
+  ])('refuses a new %s on POST, PATCH and PUT as Eve does, and changes nothing', async (field, value, message) => {
     const api = testApi();
     const created = await cluster(api);
     const post = await api.call('POST', clusters, { body: { name: 'other', [field]: value } });
     expect(post.status).toBe(422);
-    expect(post.body._issues[field]).toBe('field is read-only');
+    expect(post.body._issues[field]).toBe(message);
     for (const method of ['PATCH', 'PUT']) {
       const res = await api.call(method, `${clusters}/${created._id}`, { body: { name: created.name, [field]: value }, headers: { 'If-Match': created._etag } });
       expect(res.status, `${method} ${field}`).toBe(422);
+      expect(res.body._issues[field], `${method} ${field}`).toBe(message);
     }
     const after = await api.call('GET', `${clusters}/${created._id}`);
     expect(after.body._etag).toBe(created._etag);
@@ -81,16 +82,29 @@ describe('mass assignment', () => {
     expect((await api.call('GET', clusters)).body._meta.total).toBe(1);
   });
 
+  it('refuses a different _id on PATCH and PUT, and changes nothing', async () => {
+    const api = testApi();
+    const created = await cluster(api);
+    for (const method of ['PATCH', 'PUT']) {
+      const res = await api.call(method, `${clusters}/${created._id}`, { body: { name: created.name, _id: '5eb599e603f7a77d5223efee' }, headers: { 'If-Match': created._etag } });
+      expect(res.status, method).toBe(422);
+      expect(res.body._issues, method).toEqual({ _id: 'field is read-only' });
+    }
+    expect((await api.call('GET', `${clusters}/${created._id}`)).body._etag).toBe(created._etag);
+  });
+
   it("cannot reach another tenant's cluster by id, by PUT upsert or by naming its _id", async () => {
     const api = testApi({ profile: { base: 'strict', upsertOnPut: true } });
     const theirs = await cluster(api, { name: 'theirs' }, 't2');
-    for (const method of ['PATCH', 'PUT', 'DELETE']) {
+    const expected = { PATCH: 404, PUT: 403, DELETE: 204 } as const;
+    for (const method of ['PATCH', 'PUT', 'DELETE'] as const) {
       const res = await api.call(method, `${clusters}/${theirs._id}`, { token: 't1', body: method === 'DELETE' ? undefined : { name: 'mine' }, headers: { 'If-Match': theirs._etag } });
-      expect(res.status, method).toBe(404);
+      expect(res.status, method).toBe(expected[method]);
     }
     const adopt = await api.call('POST', clusters, { token: 't1', body: { name: 'mine', _id: theirs._id } });
-    expect(adopt.status).toBe(422);
+    expect(adopt.status).toBe(409);
     const still = await api.call('GET', `${clusters}/${theirs._id}`, { token: 't2' });
     expect(still.body).toMatchObject({ name: 'theirs', _etag: theirs._etag });
+    expect((await api.call('GET', clusters, { token: 't1' })).body._meta.total).toBe(0);
   });
 });

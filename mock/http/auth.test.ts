@@ -58,14 +58,21 @@ describe('tenants', () => {
     expect(other.status).toBe(404);
   });
 
-  it('answers 404 to another tenant\'s PATCH, PUT and DELETE, and changes nothing', async () => {
+  it("answers another tenant's PATCH 404, PUT 403 (after 428/412) and DELETE 204, as Eve does, and changes nothing", async () => {
     const api = testApi();
     const mine = await api.createCluster({ name: 'mine' }, 't1');
-    const headers = { 'If-Match': mine._etag };
-    for (const method of ['PATCH', 'PUT', 'DELETE']) {
-      const res = await api.call(method, `/api/v1/kubeclusters/${mine._id}`, { token: 't2', headers, body: method === 'DELETE' ? undefined : { name: 'stolen' } });
-      expect(res.status, method).toBe(404);
-    }
-    expect((await api.call('GET', `/api/v1/kubeclusters/${mine._id}`)).body._etag).toBe(mine._etag);
+    const item = `/api/v1/kubeclusters/${mine._id}`;
+    const attempt = (method: string, ifMatch?: string) =>
+      api.call(method, item, { token: 't2', headers: ifMatch === undefined ? {} : { 'If-Match': ifMatch }, body: method === 'DELETE' ? undefined : { name: 'stolen' } });
+    expect((await attempt('PATCH', mine._etag)).status).toBe(404);
+    expect((await attempt('PUT')).status).toBe(428);
+    expect((await attempt('PUT', 'stale')).status).toBe(412);
+    const forbidden = await attempt('PUT', mine._etag);
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body._error.code).toBe(403);
+    expect((await attempt('DELETE', mine._etag)).status).toBe(204);
+    expect((await attempt('DELETE')).status).toBe(204);
+    const after = await api.call('GET', item);
+    expect(after.body).toMatchObject({ name: 'mine', _etag: mine._etag });
   });
 });

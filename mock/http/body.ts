@@ -25,21 +25,47 @@ export function limitBody(maxBytes: number): MiddlewareHandler {
   return (c, next) => (BODY_METHODS.has(c.req.method) && !incomingOf(c) ? limit(c, next) : next());
 }
 
+const UNKNOWN_CONTENT_TYPE = 'Unknown or no Content-Type header supplied; send Content-Type: application/json';
+
+function mediaTypeOf(c: Context): string {
+  return c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+/** A JSON body (the control API's, and Eve's `application/json`). */
 export async function readJsonBody(c: Context, maxBytes = Number.POSITIVE_INFINITY): Promise<unknown> {
-  const contentType = c.req.header('content-type');
-  if (!contentType) throw new ApiError(400, 'Unknown or no Content-Type header supplied; send Content-Type: application/json');
-  const mediaType = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
-  if (mediaType !== 'application/json' && !mediaType.endsWith('+json')) {
-    throw new ApiError(415, `Unsupported Content-Type "${mediaType}"; send Content-Type: application/json`);
-  }
-  const incoming = incomingOf(c);
-  const text = incoming ? await readIncoming(incoming, maxBytes) : await c.req.text();
+  if (mediaTypeOf(c) !== 'application/json') throw new ApiError(400, UNKNOWN_CONTENT_TYPE);
+  const text = await readText(c, maxBytes);
   if (text.trim() === '') throw new ApiError(400, 'Invalid body: it is empty; send a JSON object');
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
     throw new ApiError(400, `Invalid JSON body: ${(error as Error).message}`);
   }
+}
+
+/**
+ * A document sent to the API, as Eve's `payload()` reads it: JSON, or a form whose fields become
+ * string values (the first of repeated keys). Multipart (file uploads) has no use here: 415.
+ */
+export async function readDocumentBody(c: Context, maxBytes: number): Promise<unknown> {
+  const mediaType = mediaTypeOf(c);
+  if (mediaType === 'application/x-www-form-urlencoded') return readForm(c, maxBytes);
+  if (mediaType === 'multipart/form-data') throw new ApiError(415, 'multipart/form-data is not supported by this mock; send Content-Type: application/json');
+  return readJsonBody(c, maxBytes);
+}
+
+async function readForm(c: Context, maxBytes: number): Promise<Record<string, string>> {
+  const form: Record<string, string> = {};
+  for (const [key, value] of new URLSearchParams(await readText(c, maxBytes))) {
+    if (!Object.hasOwn(form, key)) Object.defineProperty(form, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  if (Object.keys(form).length === 0) throw new ApiError(400, 'No form-urlencoded data supplied');
+  return form;
+}
+
+function readText(c: Context, maxBytes: number): Promise<string> {
+  const incoming = incomingOf(c);
+  return incoming ? readIncoming(incoming, maxBytes) : c.req.text();
 }
 
 async function readIncoming(incoming: IncomingMessage, maxBytes: number): Promise<string> {

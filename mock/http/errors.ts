@@ -9,6 +9,8 @@ export interface ApiErrorOptions {
   issues?: Issues;
   headers?: Record<string, string>;
   items?: BulkItemResult[];
+  /** Answer `_status` and `_issues` only, without `_error` (Eve's PATCH and PUT validation failures). */
+  issuesOnly?: boolean;
 }
 
 export class ApiError extends Error {
@@ -18,6 +20,7 @@ export class ApiError extends Error {
   readonly headers: Record<string, string>;
   /** Per-document results of a failed bulk insert, in request order. */
   readonly items: BulkItemResult[] | undefined;
+  readonly issuesOnly: boolean;
 
   constructor(status: number, message: string, options: ApiErrorOptions = {}) {
     super(message);
@@ -26,6 +29,7 @@ export class ApiError extends Error {
     this.issues = options.issues;
     this.headers = options.headers ?? {};
     this.items = options.items;
+    this.issuesOnly = options.issuesOnly ?? false;
   }
 }
 

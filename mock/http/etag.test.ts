@@ -83,6 +83,7 @@ describe('conditional GET', () => {
       expect(res.status, value).toBe(304);
       expect(res.text).toBe('');
       expect(res.headers.get('etag')).toBe(`"${created._etag}"`);
+      expect(res.headers.get('last-modified')).toBeNull();
     }
   });
 
@@ -94,10 +95,15 @@ describe('conditional GET', () => {
     expect(res.body._id).toBe(created._id);
   });
 
-  it('answers 304 to If-Modified-Since not older than _updated, 200 to an older date', async () => {
+  it("answers 304 to If-Modified-Since not older than _updated with Eve's one second of slack, 200 to an older date", async () => {
     const api = testApi();
     const created = await api.createCluster();
-    const same = await api.call('GET', `/api/v1/kubeclusters/${created._id}`, { headers: { 'If-Modified-Since': created._updated } });
+    const item = `/api/v1/kubeclusters/${created._id}`;
+    const before = (seconds: number) => new Date(Date.parse(created._updated) - seconds * 1000).toUTCString();
+    expect((await api.call('GET', item, { headers: { 'If-Modified-Since': created._updated } })).status).toBe(304);
+    expect((await api.call('GET', item, { headers: { 'If-Modified-Since': before(1) } })).status).toBe(304);
+    expect((await api.call('GET', item, { headers: { 'If-Modified-Since': before(2) } })).status).toBe(200);
+    const same = await api.call('GET', item, { headers: { 'If-Modified-Since': created._updated } });
     expect(same.status).toBe(304);
     const older = await api.call('GET', `/api/v1/kubeclusters/${created._id}`, { headers: { 'If-Modified-Since': 'Fri, 08 May 2020 17:41:58 GMT' } });
     expect(older.status).toBe(200);
@@ -114,9 +120,10 @@ describe('conditional GET', () => {
 });
 
 describe('normalizeEtag', () => {
-  it('drops a leading W/ and every double quote', () => {
+  it('drops a leading W/ before a quoted value and every double quote, as Eve does', () => {
     expect(normalizeEtag('W/"abc"')).toBe('abc');
     expect(normalizeEtag(' "abc" ')).toBe('abc');
     expect(normalizeEtag('abc')).toBe('abc');
+    expect(normalizeEtag('W/abc')).toBe('W/abc');
   });
 });

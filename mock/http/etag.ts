@@ -10,9 +10,10 @@ export function etagHeader(etag: string): string {
   return `"${etag}"`;
 }
 
-/** Eve compares after dropping a leading `W/` and every double quote. */
+/** Eve (`utils.py: etag_parse`) drops a leading `W/` before a quoted value, then every double quote. */
 export function normalizeEtag(value: string): string {
-  return value.trim().replace(/^W\//, '').replace(/"/g, '');
+  const trimmed = value.trim();
+  return (trimmed.startsWith('W/"') ? trimmed.slice(2) : trimmed).replace(/"/g, '');
 }
 
 /** Throws 428 when `If-Match` is required but absent, 412 when it is not the current etag. */
@@ -24,15 +25,17 @@ export function assertIfMatch(ifMatch: string | undefined, doc: StoredDoc, requi
   if (normalizeEtag(ifMatch) !== doc._etag) throw new ApiError(412, STALE_IF_MATCH);
 }
 
-/** True when a conditional GET may answer 304: every condition sent holds. */
+/**
+ * True when a conditional GET may answer 304: Eve's `getitem`, where every validator sent must hold.
+ * `If-None-Match` is one etag compared whole; `If-Modified-Since` gets Eve's one second of slack
+ * (`weak_date`), since stored dates once had sub-second precision.
+ */
 export function isNotModified(doc: StoredDoc, ifNoneMatch: string | undefined, ifModifiedSince: string | undefined): boolean {
   if (ifNoneMatch === undefined && ifModifiedSince === undefined) return false;
-  if (ifNoneMatch !== undefined && !ifNoneMatch.split(',').some((v) => v.trim() === '*' || normalizeEtag(v) === doc._etag)) {
-    return false;
-  }
+  if (ifNoneMatch !== undefined && normalizeEtag(ifNoneMatch) !== doc._etag) return false;
   if (ifModifiedSince !== undefined) {
     const since = parseHttpDate(ifModifiedSince);
-    if (since === undefined || since < doc._updated) return false;
+    if (since === undefined || since + 1000 < doc._updated) return false;
   }
   return true;
 }

@@ -71,6 +71,7 @@ export function locationOf(baseUrl: string, id: string, target: RenderTarget): s
 export function errorBody(error: ApiError): Json {
   const detail = { code: error.status, message: error.message };
   if (error.items) return { _status: 'ERR', _items: error.items, _error: detail };
+  if (error.issues && error.issuesOnly) return { _status: 'ERR', _issues: error.issues };
   if (error.issues) return { _status: 'ERR', _issues: error.issues, _error: detail };
   return { _status: 'ERR', _error: detail };
 }

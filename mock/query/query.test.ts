@@ -145,7 +145,21 @@ describe('parseSort', () => {
     ]);
   });
 
-  it.each(['', '[]', '-', 'a,,b', '[("name", 2)]', '[("name", -1)', 'a,b,c,d,e,f,g,h,i'])('refuses %j with 400', (sort) => {
+  it('reads a valid Python expression that is not a literal in comma form, as Eve does', () => {
+    expect(parseSort('[("name", sideways)]')).toEqual([
+      { path: '[("name"', direction: 1 },
+      { path: 'sideways)]', direction: 1 },
+    ]);
+    expect(parseSort('-status.state')).toEqual([{ path: 'status.state', direction: -1 }]);
+  });
+
+  it('reads a string literal as one ascending key, and an empty value or list as no sort', () => {
+    expect(parseSort('"name"')).toEqual([{ path: 'name', direction: 1 }]);
+    expect(parseSort('')).toEqual([]);
+    expect(parseSort('[]')).toEqual([]);
+  });
+
+  it.each(['[(', '-', 'a,,b', 'last name', '@@@', '[("name", 2)]', '[("name", -1)', '42', '["name"]', 'a,b,c,d,e,f,g,h,i'])('refuses %j with 400', (sort) => {
     expect(() => parseSort(sort)).toThrow(/Invalid sort/);
   });
 

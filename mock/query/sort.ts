@@ -1,20 +1,32 @@
 // `sort`, in both of Eve's forms: `-name,_created` and `[("name", -1), ("_created", 1)]`.
 import { badRequest } from '../http/errors.js';
 import { valueAtKeys } from '../store/collection.js';
+import { literalEval, PythonSyntaxError } from './python-literal.js';
+import type { LiteralResult, PythonLiteral } from './python-literal.js';
 
 export interface SortKey {
   path: string;
   direction: 1 | -1;
 }
 
-const FIELD_PATH = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*$/;
-const PYTHON_PAIR = /^\(\s*(["'])([^"']+)\1\s*,\s*(-?1)\s*\)$/;
 const MAX_KEYS = 8;
+const FORMS = 'expected -name,_created or [("name", -1)]';
 
+/**
+ * Eve's `_convert_sort_request_to_dict`: the value is read as a Python literal; a valid expression
+ * that is not one (`-name,_created`, `[("name", sideways)]`) is read in comma form, whatever the
+ * field names say; text that is not Python at all (`[(`) is a 400. An empty value sorts nothing.
+ */
 export function parseSort(raw: string): SortKey[] {
-  const text = raw.trim();
-  const keys = text.startsWith('[') ? parsePythonSort(text) : parseCommaSort(text);
-  if (keys.length === 0) throw badRequest('sort', 'expected -name,_created or [("name", -1)]');
+  if (raw === '') return [];
+  let literal: LiteralResult;
+  try {
+    literal = literalEval(raw);
+  } catch (error) {
+    if (error instanceof PythonSyntaxError) throw badRequest('sort', `${error.message} (${FORMS})`);
+    throw error;
+  }
+  const keys = literal.kind === 'expression' ? parseCommaSort(raw) : keysOfLiteral(literal.value);
   if (keys.length > MAX_KEYS) throw badRequest('sort', `at most ${MAX_KEYS} keys`);
   return keys;
 }
@@ -22,21 +34,21 @@ export function parseSort(raw: string): SortKey[] {
 function parseCommaSort(text: string): SortKey[] {
   return text.split(',').map((part) => {
     const field = part.trim();
-    const path = field.startsWith('-') ? field.slice(1) : field;
-    if (!FIELD_PATH.test(path)) throw badRequest('sort', `"${field}" is not a field (expected -name,_created or [("name", -1)])`);
-    return { path, direction: field.startsWith('-') ? -1 : 1 };
+    if (field === '') throw badRequest('sort', `an empty field in "${text}" (${FORMS})`);
+    return field.startsWith('-') ? { path: field.slice(1), direction: -1 } : { path: field, direction: 1 };
   });
 }
 
-function parsePythonSort(text: string): SortKey[] {
-  if (!text.endsWith(']')) throw badRequest('sort', 'a list form must end with ]');
-  const inner = text.slice(1, -1).trim();
-  if (inner === '') return [];
-  const pairs = inner.match(/\([^()]*\)|[^,\s][^,]*/g) ?? [];
-  return pairs.map((pair) => {
-    const match = PYTHON_PAIR.exec(pair.trim());
-    if (!match || !FIELD_PATH.test(match[2] as string)) throw badRequest('sort', `${pair.trim()} is not ("field", 1) or ("field", -1)`);
-    return { path: match[2] as string, direction: match[3] === '-1' ? -1 : 1 };
+/** A literal names the keys as pymongo takes them: a field name, or a list of (field, 1 | -1) pairs. */
+function keysOfLiteral(value: PythonLiteral): SortKey[] {
+  if (typeof value === 'string') return [{ path: value, direction: 1 }];
+  if (!Array.isArray(value)) throw badRequest('sort', `${JSON.stringify(value)} is not a sort (${FORMS})`);
+  return value.map((pair) => {
+    const [path, direction] = Array.isArray(pair) && pair.length === 2 ? pair : [];
+    if (typeof path !== 'string' || (direction !== 1 && direction !== -1)) {
+      throw badRequest('sort', `${JSON.stringify(pair)} is not ("field", 1) or ("field", -1)`);
+    }
+    return { path, direction };
   });
 }
 

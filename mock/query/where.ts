@@ -90,7 +90,7 @@ class WhereCompiler {
       return this.#operators(path, condition, depth);
     }
     const wanted = queryValue(path, condition);
-    return (value) => matchesEach(value, (one) => deepEqual(one, wanted)) || deepEqual(value, wanted);
+    return (value) => matchesEquality(value, wanted);
   }
 
   #operators(path: string, operators: Record<string, unknown>, depth: number): Test {
@@ -119,7 +119,7 @@ class WhereCompiler {
       case '$nin': {
         if (!Array.isArray(argument)) throw badRequest('where', `${operator} needs a list`);
         const choices = argument.map((choice) => queryValue(path, choice));
-        const hit: Test = (value) => choices.some((choice) => matchesEach(value, (one) => deepEqual(one, choice)) || deepEqual(value, choice));
+        const hit: Test = (value) => choices.some((choice) => matchesEquality(value, choice));
         return operator === '$in' ? hit : (value) => !hit(value);
       }
       case '$exists': {
@@ -129,12 +129,18 @@ class WhereCompiler {
       case '$regex':
         return this.#regex(argument, options);
       case '$not': {
-        const inner = isPlainObject(argument) ? this.#operators(path, argument, depth + 1) : this.#regex(argument, undefined);
+        // MongoDB takes a regex or an operator document here; JSON has no regex, so only the latter.
+        if (!isPlainObject(argument) || !Object.keys(argument).some((key) => key.startsWith('$'))) {
+          throw badRequest('where', '$not needs an operator document such as {"$regex": "^prod"}');
+        }
+        const inner = this.#operators(path, argument, depth + 1);
         return (value) => !inner(value);
       }
       case '$all': {
+        // MongoDB: {$all: [a, b]} is {$and: [{f: a}, {f: b}]}, so a scalar field equal to the one value matches.
         if (!Array.isArray(argument)) throw badRequest('where', '$all needs a list');
-        return (value) => Array.isArray(value) && argument.every((wanted) => value.some((one) => deepEqual(one, wanted)));
+        const wanted = argument.map((one) => queryValue(path, one));
+        return (value) => wanted.length > 0 && wanted.every((one) => matchesEquality(value, one));
       }
       case '$size': {
         if (!Number.isInteger(argument)) throw badRequest('where', '$size needs a whole number');
@@ -239,6 +245,12 @@ function queryValue(path: string, value: unknown): unknown {
   const parsed = parseHttpDate(value) ?? Date.parse(value);
   if (Number.isNaN(parsed)) throw badRequest('where', `${path} must be compared with a date such as "Fri, 08 May 2020 17:41:58 GMT"`);
   return parsed;
+}
+
+/** MongoDB's equality: the value, or one element of an array value, equals; `null` also matches a missing field. */
+function matchesEquality(value: unknown, wanted: unknown): boolean {
+  if (wanted === null && value === undefined) return true;
+  return deepEqual(value, wanted) || matchesEach(value, (one) => deepEqual(one, wanted));
 }
 
 function matchesEach(value: unknown, test: Test): boolean {

@@ -11,7 +11,7 @@ const seedBody = {
 };
 
 describe('POST /api/v1/kubeclusters', () => {
-  it('answers 201 with Location, ETag and the full resource in REGISTERED state', async () => {
+  it('answers 201 with Location and the full resource in REGISTERED state; the etag only in the body, as Eve does', async () => {
     const api = testApi();
     const res = await api.call('POST', '/api/v1/kubeclusters', { body: seedBody });
     expect(res.status).toBe(201);
@@ -23,7 +23,7 @@ describe('POST /api/v1/kubeclusters', () => {
     expect(body._status).toBe('OK');
     expect(body._links.self).toEqual({ title: 'Kubecluster', href: `kubeclusters/${body._id}` });
     expect(res.headers.get('location')).toBe(`http://localhost/api/v1/kubeclusters/${body._id}`);
-    expect(res.headers.get('etag')).toBe(`"${body._etag}"`);
+    expect(res.headers.get('etag')).toBeNull();
     expect(body).toMatchObject({ ...seedBody, kublet_pods_dir: '/var/lib/kubelet/pods' });
     expect(body.status.state).toBe('REGISTERED');
     expect(body.status.agentURL).toMatch(/^http:\/\/localhost\/kubeclusteragents\/agent-[a-z0-9]{5}\/[A-Za-z0-9_-]+=*\.yaml$/);
@@ -65,8 +65,20 @@ describe('POST /api/v1/kubeclusters', () => {
     expect(res.status).toBe(201);
     expect(res.body._status).toBe('OK');
     expect(res.body._items.map((i: { name: string }) => i.name)).toEqual(['a', 'b']);
+    expect(res.headers.get('location')).toBe(`http://localhost/api/v1/kubeclusters/${res.body._items[0]._id}`);
     const list = await api.call('GET', '/api/v1/kubeclusters');
     expect(list.body._meta.total).toBe(2);
+  });
+
+  it('answers a one-document array exactly as a single document, as Eve does', async () => {
+    const api = testApi();
+    const created = await api.call('POST', '/api/v1/kubeclusters', { body: [{ name: 'only' }] });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ _status: 'OK', name: 'only' });
+    expect(created.body).not.toHaveProperty('_items');
+    const refused = await api.call('POST', '/api/v1/kubeclusters', { body: [{ name: 5 }] });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toEqual({ _status: 'ERR', _issues: { name: 'must be of string type' }, _error: { code: 422, message: 'Insertion failure: 1 document(s) contain(s) error(s)' } });
   });
 
   it('stores nothing of a bulk insert when one document is bad, and says which', async () => {
@@ -156,6 +168,19 @@ describe('DELETE /api/v1/kubeclusters/{id}', () => {
     expect((await lenient.call('DELETE', `/api/v1/kubeclusters/${b._id}`)).status).toBe(204);
   });
 
+  it('answers 204 and deletes nothing for an id the tenant does not have, as Eve does; If-Match is not checked then', async () => {
+    const api = testApi();
+    const kept = await api.createCluster();
+    for (const id of ['ffffffffffffffffffffffff', kept._id]) {
+      const token = id === kept._id ? 't2' : 't1';
+      const res = await api.call('DELETE', `/api/v1/kubeclusters/${id}`, { token, headers: { 'If-Match': 'stale' } });
+      expect(res.status, id).toBe(204);
+      expect(res.text).toBe('');
+    }
+    expect((await api.call('GET', `/api/v1/kubeclusters/${kept._id}`)).body._etag).toBe(kept._etag);
+    expect((await api.call('DELETE', '/api/v1/kubeclusters/not-an-id')).status).toBe(404);
+  });
+
   it('still refuses a stale If-Match in the lenient profile (412)', async () => {
     const api = testApi({ profile: 'lenient' });
     const created = await api.createCluster();
@@ -165,7 +190,49 @@ describe('DELETE /api/v1/kubeclusters/{id}', () => {
   });
 });
 
+describe('X-HTTP-Method-Override', () => {
+  it("makes a POST a PATCH, as Eve's ALLOW_OVERRIDE_HTTP_METHOD does", async () => {
+    const api = testApi();
+    const created = await api.createCluster();
+    const res = await api.mock.app.request(`/api/v1/kubeclusters/${created._id}`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer t1', 'Content-Type': 'application/json', 'If-Match': created._etag, 'X-HTTP-Method-Override': 'patch' },
+      body: JSON.stringify({ description: 'patched through POST' }),
+    });
+    expect(res.status).toBe(200);
+    expect((await api.call('GET', `/api/v1/kubeclusters/${created._id}`)).body.description).toBe('patched through POST');
+  });
+});
+
+describe('OPTIONS', () => {
+  it('answers 200 with no body and the Allow header Flask gives each route, without a token', async () => {
+    const api = testApi();
+    const allow = async (path: string) => {
+      const res = await api.call('OPTIONS', path, { token: null });
+      expect(res.status, path).toBe(200);
+      expect(res.text, path).toBe('');
+      return res.headers.get('allow');
+    };
+    expect(await allow('/api/v1/kubeclusters')).toBe('GET, POST, OPTIONS, HEAD');
+    expect(await allow('/api/v1/kubeclusters/ffffffffffffffffffffffff')).toBe('PUT, GET, POST, PATCH, OPTIONS, DELETE, HEAD');
+    expect(await allow('/api/v1/kubeclusters/cloudcasa-images')).toBe('GET, OPTIONS, HEAD');
+    expect(await allow('/api-docs')).toBe('GET, OPTIONS, HEAD');
+    expect(await allow('/api/v1/kubeclusters/not-an-id')).toBeNull();
+    expect(await allow('/nothing/here')).toBeNull();
+  });
+});
+
 describe('root routes', () => {
+  it("GET /api/v1 is Eve's home endpoint: a link to every resource, behind the token", async () => {
+    const api = testApi();
+    for (const path of ['/api/v1', '/api/v1/']) {
+      const res = await api.call('GET', path);
+      expect(res.status, path).toBe(200);
+      expect(res.body._links.child).toContainEqual({ href: 'kubeclusters', title: 'kubeclusters' });
+      expect((await api.call('GET', path, { token: null })).status, path).toBe(401);
+    }
+  });
+
   it('GET /api-docs serves the spec as JSON without a token', async () => {
     const api = testApi();
     const res = await api.call('GET', '/api-docs', { token: null });

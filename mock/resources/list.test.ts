@@ -52,6 +52,19 @@ describe('list envelope and paging', () => {
     expect(lastPage.body._links).not.toHaveProperty('last');
   });
 
+  it('carries X-Total-Count and the latest _updated of the page as Last-Modified, on GET and HEAD', async () => {
+    const api = await withClusters(3);
+    const newest = await api.call('GET', query({ sort: '-_updated', max_results: '1' }));
+    for (const method of ['GET', 'HEAD']) {
+      const res = await api.call(method, query({ max_results: '2' }));
+      expect(res.headers.get('x-total-count'), method).toBe('3');
+      expect(res.headers.get('last-modified'), method).toBe(newest.body._items[0]._updated);
+    }
+    const empty = await api.call('GET', query({ page: '9' }));
+    expect(empty.headers.get('x-total-count')).toBe('3');
+    expect(empty.headers.get('last-modified')).toBeNull();
+  });
+
   it('answers a page past the end with 200 and no items', async () => {
     const api = await withClusters(2);
     const res = await api.call('GET', query({ page: '9' }));
@@ -89,6 +102,13 @@ describe('where, sort and projection', () => {
     expect(names((await api.call('GET', query({ where: '{"$or":[{"name":"c01"},{"name":"c05"}]}' }))).body)).toEqual(['c01', 'c05']);
   });
 
+  it('reads a sort that is Python but not a literal in comma form (200, natural order), as Eve does', async () => {
+    const api = await withClusters(3);
+    const res = await api.call('GET', query({ sort: '[("name", sideways)]' }));
+    expect(res.status).toBe(200);
+    expect(names(res.body)).toEqual(['c00', 'c01', 'c02']);
+  });
+
   it('sorts in both Eve forms', async () => {
     const api = await withClusters(4);
     expect(names((await api.call('GET', query({ sort: '-name' }))).body)).toEqual(['c03', 'c02', 'c01', 'c00']);
@@ -109,7 +129,7 @@ describe('where, sort and projection', () => {
     ['where', 'not json', 'where'],
     ['where', '{"$where":"sleep(1000)"}', '$where'],
     ['where', '{"name":{"$foo":1}}', '$foo'],
-    ['sort', '[("name", sideways)]', 'sort'],
+    ['sort', '[(', 'sort'],
     ['projection', '{"name":1,"tags":0}', 'projection'],
   ])('answers 400 to a bad %s, naming the parameter', async (param, value, mentioned) => {
     const api = await withClusters(1);

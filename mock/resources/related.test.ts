@@ -56,7 +56,7 @@ describe('kubebackups and objectstores', () => {
     const api = testApi();
     const res = await api.call('POST', '/api/v1/kubebackups', { body: { name: 'b', cluster: '5eb599e603f7a77d5223efee' } });
     expect(res.status).toBe(422);
-    expect(res.body._issues).toEqual({ cluster: "value '5eb599e603f7a77d5223efee' must exist in resource 'kubeclusters', field '_id'" });
+    expect(res.body._issues).toEqual({ cluster: "value '5eb599e603f7a77d5223efee' must exist in resource 'kubeclusters', field '_id'." });
   });
 
   it('share the etag rules: a stale If-Match on an object store is 412', async () => {

@@ -13,14 +13,17 @@ import { newObjectId, objectIdPattern } from '../store/ids.js';
 import type { Store } from '../store/store.js';
 import { addIssue, hasIssues, mergeIssues } from '../validation/issues.js';
 import type { DocumentValidator } from '../validation/validator.js';
+import type { SchemaName } from '../../spec/schemas.js';
 import type { ResourceDefinition, WriteContext } from './definition.js';
-import { referencesTo } from './domain.js';
+import { domain, referencesTo } from './domain.js';
 import { mergeNested } from './merge.js';
 
 export const NOT_FOUND =
   'The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.';
 const INSERTION_FAILURE = (count: number) => `Insertion failure: ${count} document(s) contain(s) error(s)`;
 const VALIDATION_FAILURE = 'Validation failure: the document contains errors';
+const FORBIDDEN = "You don't have the permission to access the requested resource. It is either read-protected or not readable by the server.";
+const ID_CONFLICT = 'A conflict happened while processing the request. The resource might have been modified while the request was being processed.';
 
 export interface ListQuery {
   where: CompiledWhere | undefined;
@@ -108,16 +111,33 @@ export class ResourceService {
       const options = bulk ? { items: results } : { issues: first._issues };
       throw new ApiError(422, INSERTION_FAILURE(failed.length), options);
     }
-    return prepared.map((fields) => this.#insert(context, fields));
+    const ids = bodies.map((body) => this.#clientId(body as Fields));
+    this.#assertFreeIds(ids);
+    return prepared.map((fields, index) => this.#insert(context, fields, ids[index]));
+  }
+
+  /** Eve takes a valid `_id` a client sends on POST (the schema has already refused a malformed one). */
+  #clientId(body: Fields): string | undefined {
+    const id = Object.hasOwn(body, '_id') ? body['_id'] : undefined;
+    return typeof id === 'string' && objectIdPattern.test(id) ? id : undefined;
+  }
+
+  /** Ids are unique across the store: one already taken (here or in a batch) is Mongo's duplicate key, Eve's 409. */
+  #assertFreeIds(ids: ReadonlyArray<string | undefined>): void {
+    const given = ids.filter((id): id is string => id !== undefined);
+    if (given.some((id, index) => this.deps.store.locate(id) || given.indexOf(id) !== index)) throw new ApiError(409, ID_CONFLICT);
   }
 
   update(context: WriteContext, id: string, body: unknown, ifMatch: string | undefined): StoredDoc {
     const stored = this.get(context.tenant, id);
     assertIfMatch(ifMatch, stored, true);
     const patch = this.#objectBody(body);
-    const issues = this.#readOnlyIssues(patch, stored);
-    const merged = mergeNested(this.#withoutReadOnly(fieldsOf(stored)), this.#withoutReadOnly(patch));
-    this.#assertValid(mergeIssues(issues, this.#check(context.tenant, merged, stored._id)));
+    const sent = this.#withoutReadOnly(patch);
+    const merged = mergeNested(this.#withoutReadOnly(fieldsOf(stored)), sent);
+    // Eve validates the patch as sent (rules inside a nested object apply to the nested object sent),
+    // then the stored result's unique values and references.
+    const issues = mergeIssues(this.#readOnlyIssues(patch, stored), this.#schemaIssues(this.definition.patchSchema, structuredClone(sent)));
+    this.#assertValid(mergeIssues(issues, this.#relationIssues(context.tenant, merged, stored._id)));
     const fields = this.#keepServerOwned(merged, stored);
     return this.deps.store.write(context.tenant, this.definition.name, id, fields, { created: stored._created, updated: context.now });
   }
@@ -125,7 +145,8 @@ export class ResourceService {
   replace(context: WriteContext, id: string, body: unknown, ifMatch: string | undefined): { doc: StoredDoc; created: boolean } {
     const stored = objectIdPattern.test(id) ? this.#collection(context.tenant).get(id) : undefined;
     if (!stored) {
-      if (!this.deps.profile.upsertOnPut || !objectIdPattern.test(id) || this.deps.store.locate(id)) throw new ApiError(404, NOT_FOUND);
+      this.#refuseOthersDocument(id, ifMatch);
+      if (!this.deps.profile.upsertOnPut || !objectIdPattern.test(id)) throw new ApiError(404, NOT_FOUND);
       return { doc: this.#upsert(context, id, body), created: true };
     }
     assertIfMatch(ifMatch, stored, true);
@@ -138,19 +159,31 @@ export class ResourceService {
     return { doc, created: false };
   }
 
-  remove(context: WriteContext, id: string, ifMatch: string | undefined): StoredDoc {
-    const stored = this.get(context.tenant, id);
+  /** Eve's DELETE: an id this tenant does not have (unknown, gone, another tenant's) deletes nothing and succeeds. */
+  remove(context: WriteContext, id: string, ifMatch: string | undefined): StoredDoc | undefined {
+    if (!objectIdPattern.test(id)) throw new ApiError(404, NOT_FOUND);
+    const stored = this.#collection(context.tenant).get(id);
+    if (!stored) return undefined;
     assertIfMatch(ifMatch, stored, this.deps.profile.deleteRequiresIfMatch);
     this.#assertUnreferenced(context.tenant, stored);
     this.deps.store.remove(context.tenant, this.definition.name, id);
     return stored;
   }
 
-  /** Server-owned fields (a cluster's status) survive every client write. */
+  /** Eve's PUT finds another tenant's document: its 428/412 checks run against it, then 403; nothing changes. */
+  #refuseOthersDocument(id: string, ifMatch: string | undefined): void {
+    const other = this.deps.store.locate(id);
+    if (!other || other.resource !== this.definition.name) return;
+    assertIfMatch(ifMatch, other.doc, true);
+    throw new ApiError(403, FORBIDDEN);
+  }
+
+  /** Server-owned and server-kept fields (a cluster's or a backup definition's status) survive every client write. */
   #keepServerOwned(fields: Fields, stored: StoredDoc): Fields {
     const kept = { ...fields };
-    for (const owned of this.definition.serverOwned) {
+    for (const owned of [...this.definition.serverOwned, ...(this.definition.serverKept ?? [])]) {
       if (Object.hasOwn(stored, owned)) kept[owned] = stored[owned];
+      else delete kept[owned];
     }
     return kept;
   }
@@ -158,14 +191,14 @@ export class ResourceService {
   #upsert(context: WriteContext, id: string, body: unknown): StoredDoc {
     this.#assertRoom(context.tenant, 1);
     const fields = this.#objectBody(body);
-    const issues = this.#readOnlyIssues(fields, undefined, ['_id']);
+    const issues = this.#readOnlyIssues(fields, undefined);
     const candidate = this.#withoutReadOnly(fields);
     this.#assertValid(mergeIssues(issues, this.#check(context.tenant, candidate, undefined)));
     return this.#insert(context, candidate, id);
   }
 
   #insert(context: WriteContext, fields: Fields, id = newObjectId(context.now)): StoredDoc {
-    const serverFields = this.deps.initialServerFields?.(id, context) ?? {};
+    const serverFields = { ...this.definition.initial?.(), ...this.deps.initialServerFields?.(id, context) };
     const dates = { created: context.now, updated: context.now };
     return this.deps.store.write(context.tenant, this.definition.name, id, { ...fields, ...serverFields }, dates);
   }
@@ -181,19 +214,28 @@ export class ResourceService {
     return body as Fields;
   }
 
-  /** Read-only fields may be sent back unchanged (the GET-change-PUT recipe); anything else is refused. */
-  #readOnlyIssues(fields: Fields, stored: StoredDoc | undefined, allowed: readonly string[] = []): Issues {
+  /**
+   * Eve's rules for fields a client does not own: meta fields other than `_id` are unknown fields;
+   * `_id` is taken on create when well-formed and must stay the item's own afterwards; server-owned
+   * fields (`status`) may be sent back unchanged (the GET-change-PUT recipe) but never set.
+   */
+  #readOnlyIssues(fields: Fields, stored: StoredDoc | undefined): Issues {
     const issues: Issues = {};
     for (const name of Object.keys(fields)) {
-      if (!this.#isReadOnly(name) || allowed.includes(name)) continue;
-      const unchanged = stored !== undefined && name !== '_etag' && JSON.stringify(fields[name]) === JSON.stringify(this.#storedValue(stored, name));
-      if (!unchanged) addIssue(issues, [name], 'field is read-only');
+      if (!this.#isReadOnly(name)) continue;
+      const message = this.#readOnlyMessage(name, fields[name], stored);
+      if (message) addIssue(issues, [name], message);
     }
     return issues;
   }
 
-  #storedValue(stored: StoredDoc, name: string): unknown {
-    return name === '_created' || name === '_updated' ? undefined : stored[name];
+  #readOnlyMessage(name: string, value: unknown, stored: StoredDoc | undefined): string | undefined {
+    if (name === '_id') {
+      if (stored) return value === stored._id ? undefined : 'field is read-only';
+      return typeof value === 'string' && objectIdPattern.test(value) ? undefined : 'must be of objectid type';
+    }
+    if (isMetaField(name)) return 'unknown field';
+    return stored !== undefined && JSON.stringify(value) === JSON.stringify(stored[name]) ? undefined : 'field is read-only';
   }
 
   #isReadOnly(name: string): boolean {
@@ -210,8 +252,19 @@ export class ResourceService {
 
   /** Schema, rules, uniqueness and references of the document about to be stored (`selfId` when it exists). */
   #check(tenant: string, doc: Fields, selfId: string | undefined): Issues {
-    const issues = this.deps.validator.check(this.definition.schema, doc);
+    return mergeIssues(this.#schemaIssues(this.definition.schema, doc), this.#relationIssues(tenant, doc, selfId));
+  }
+
+  /** The schema and the resource's own rules; the schema's defaults are filled in on `doc`. */
+  #schemaIssues(schema: SchemaName, doc: Fields): Issues {
+    const issues = this.deps.validator.check(schema, doc);
     if (this.definition.rules) mergeIssues(issues, this.definition.rules(doc));
+    return issues;
+  }
+
+  /** Unique values and references to other documents. */
+  #relationIssues(tenant: string, doc: Fields, selfId: string | undefined): Issues {
+    const issues: Issues = {};
     for (const field of this.definition.unique) {
       const value = valueAt(doc, field);
       const holder = value === undefined ? undefined : this.#collection(tenant).findUnique(field, value);
@@ -221,7 +274,7 @@ export class ResourceService {
       const value = valueAt(doc, field);
       if (typeof value !== 'string' || !objectIdPattern.test(value)) continue;
       if (!this.deps.store.collection(tenant, resource).get(value)) {
-        addIssue(issues, field.split('.'), `value '${value}' must exist in resource '${resource}', field '_id'`);
+        addIssue(issues, field.split('.'), `value '${value}' must exist in resource '${resource}', field '_id'.`);
       }
     }
     return issues;
@@ -238,7 +291,7 @@ export class ResourceService {
   }
 
   #assertValid(issues: Issues): void {
-    if (hasIssues(issues)) throw new ApiError(422, VALIDATION_FAILURE, { issues });
+    if (hasIssues(issues)) throw new ApiError(422, VALIDATION_FAILURE, { issues, issuesOnly: true });
   }
 
   #assertRoom(tenant: string, adding: number): void {
@@ -255,7 +308,7 @@ export class ResourceService {
       const first = ids ? [...ids][0] : undefined;
       if (first === undefined) continue;
       const referrer = this.deps.store.collection(tenant, from).get(first);
-      throw new ApiError(409, `${this.definition.title} ${doc._id} is used by ${describeReferrer(from)} ${String(referrer?.['name'] ?? '')} (${first}); delete that first`);
+      throw new ApiError(409, `${this.definition.title} ${doc._id} is used by ${domain[from].noun} ${String(referrer?.['name'] ?? '')} (${first}); delete that first`);
     }
   }
 }
@@ -269,8 +322,4 @@ function pageOf(docs: Iterable<StoredDoc>, start: number, size: number): StoredD
     items.push(doc);
   }
   return items;
-}
-
-function describeReferrer(resource: string): string {
-  return resource === 'kubebackups' ? 'backup definition' : resource === 'kubeclusters' ? 'cluster' : resource;
 }

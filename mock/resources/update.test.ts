@@ -19,34 +19,53 @@ describe('PATCH', () => {
     expect(res.body).toMatchObject({ _status: 'OK', _id: created._id, name: 'newname', description: 'New description', tags: { testkey: 'testval' }, status: created.status });
   });
 
-  it('merges nested objects: patching backup_provider.region keeps backup_provider.type', async () => {
+  it('merges nested objects: a patched backup_provider keeps the stored user_objectstore', async () => {
+    const api = testApi();
+    const store = await api.call('POST', '/api/v1/objectstores', { body: { name: 'bucket', provider_type: 's3', private: true, s3provider: { credentials: {} } } });
+    const created = await api.createCluster({ backup_provider: { type: 'aws', region: 'us-east-1', user_objectstore: store.body._id } });
+    const res = await write(api, 'PATCH', created, { backup_provider: { type: 'aws', region: 'eu-west-1' } });
+    expect(res.status).toBe(200);
+    expect(res.body.backup_provider).toEqual({ type: 'aws', region: 'eu-west-1', user_objectstore: store.body._id });
+    expect((await api.call('GET', item(created._id))).body.backup_provider).toEqual(res.body.backup_provider);
+  });
+
+  it('validates the patch as sent, as Eve does: a nested region without its type is 422 and nothing changes', async () => {
     const api = testApi();
     const created = await api.createCluster({ backup_provider: { type: 'aws', region: 'us-east-1' } });
     const res = await write(api, 'PATCH', created, { backup_provider: { region: 'eu-west-1' } });
-    expect(res.status).toBe(200);
-    expect(res.body.backup_provider).toEqual({ type: 'aws', region: 'eu-west-1' });
-  });
-
-  it('validates the resulting document: a region the stored cloud lacks is 422 and nothing changes', async () => {
-    const api = testApi();
-    const created = await api.createCluster({ backup_provider: { type: 'aws', region: 'us-east-1' } });
-    const res = await write(api, 'PATCH', created, { backup_provider: { region: 'westeurope' } });
     expect(res.status).toBe(422);
-    expect(res.body._issues).toEqual({ backup_provider: { region: 'unallowed value westeurope: not a region of aws' } });
+    expect(res.body).toEqual({ _status: 'ERR', _issues: { backup_provider: { region: "field 'type' is required" } } });
     expect((await api.call('GET', item(created._id))).body._etag).toBe(created._etag);
   });
 
-  it('accepts read-only fields sent back unchanged, and refuses changed ones naming them', async () => {
+  it('refuses a region of another cloud than the patch names: 422 without _error, and nothing changes', async () => {
+    const api = testApi();
+    const created = await api.createCluster({ backup_provider: { type: 'aws', region: 'us-east-1' } });
+    const res = await write(api, 'PATCH', created, { backup_provider: { type: 'aws', region: 'westeurope' } });
+    expect(res.status).toBe(422);
+    expect(res.body).toEqual({ _status: 'ERR', _issues: { backup_provider: { region: 'unallowed value westeurope: not a region of aws' } } });
+    expect((await api.call('GET', item(created._id))).body._etag).toBe(created._etag);
+  });
+
+  it('keeps a stored value the patch does not name: no schema default is applied to a patch', async () => {
+    const api = testApi();
+    const created = await api.createCluster({ kublet_pods_dir: '/data/kubelet/pods' });
+    const res = await write(api, 'PATCH', created, { description: 'only this' });
+    expect(res.body.kublet_pods_dir).toBe('/data/kubelet/pods');
+  });
+
+  it('accepts _id and status sent back unchanged; a changed status is read-only and other meta fields unknown', async () => {
     const api = testApi();
     const created = await api.createCluster();
     const same = await write(api, 'PATCH', created, { _id: created._id, status: created.status, description: 'ok' });
     expect(same.status).toBe(200);
+    expect(same.headers.get('etag')).toBe(`"${same.body._etag}"`);
+    expect(same.headers.get('last-modified')).toBeNull();
     const changed = await write(api, 'PATCH', same.body, { status: { state: 'ACTIVE' }, _created: 'Fri, 08 May 2020 17:41:58 GMT', _etag: 'x' });
     expect(changed.status).toBe(422);
     expect(changed.body).toEqual({
       _status: 'ERR',
-      _issues: { status: 'field is read-only', _created: 'field is read-only', _etag: 'field is read-only' },
-      _error: { code: 422, message: 'Validation failure: the document contains errors' },
+      _issues: { status: 'field is read-only', _created: 'unknown field', _etag: 'unknown field' },
     });
   });
 
@@ -74,6 +93,8 @@ describe('PUT', () => {
     expect(res.body).toMatchObject({ _id: created._id, _created: created._created, name: 'b', kublet_pods_dir: '/var/lib/kubelet/pods', status: created.status });
     expect(res.body._updated).not.toBe(created._updated);
     expect(res.body._etag).not.toBe(created._etag);
+    expect(res.headers.get('etag')).toBe(`"${res.body._etag}"`);
+    expect(res.headers.get('last-modified')).toBe(res.body._updated);
   });
 
   it('follows the overview recipe: GET, drop the meta fields, change, PUT', async () => {

@@ -1,7 +1,7 @@
 // The shape of a stored document and the etag that fingerprints it.
 import { createHash } from 'node:crypto';
 
-export const resourceNames = ['kubeclusters', 'objectstores', 'kubebackups'] as const;
+export const resourceNames = ['kubeclusters', 'objectstores', 'kubebackups', 'policies', 'kubeoffloads', 'jobs'] as const;
 export type ResourceName = (typeof resourceNames)[number];
 
 /** Fields a client (or the server, for `status`) sets: everything but the meta fields. */

@@ -51,9 +51,17 @@ export function issuesFromAjv(errors: readonly ErrorObject[]): Issues {
 
 const cerberusTypes: Record<string, string> = { object: 'dict', array: 'list' };
 
+/** A schema marked `x-eve-type` (an ObjectId) is one Cerberus type: a wrong type or shape is "must be of <type> type". */
+function eveTypeOf(error: ErrorObject): string | undefined {
+  const type = (error.parentSchema as Record<string, unknown> | undefined)?.['x-eve-type'];
+  return typeof type === 'string' && (error.keyword === 'type' || error.keyword === 'pattern') && error.data !== null ? type : undefined;
+}
+
 function describe(error: ErrorObject): { path: string[]; message: string } {
   const at = pointerToPath(error.instancePath);
   const params = error.params as Record<string, unknown>;
+  const eveType = eveTypeOf(error);
+  if (eveType) return { path: at, message: `must be of ${eveType} type` };
   switch (error.keyword) {
     case 'required':
       return { path: [...at, String(params['missingProperty'])], message: 'required field' };

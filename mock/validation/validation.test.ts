@@ -17,9 +17,11 @@ describe('validation of a new cluster (422)', () => {
     ['region without type', { name: 'a', backup_provider: { region: 'us-east-1' } }, { backup_provider: { region: "field 'type' is required" } }],
     ['a region of another cloud', { name: 'a', backup_provider: { type: 'azure', region: 'us-east-1' } }, { backup_provider: { region: 'unallowed value us-east-1: not a region of azure' } }],
     ['an unknown field in backup_provider', { name: 'a', backup_provider: { bucket: 'x' } }, { backup_provider: { bucket: 'unknown field' } }],
-    ['a user_objectstore that is not an id', { name: 'a', backup_provider: { user_objectstore: 'x' } }, { backup_provider: { user_objectstore: "value does not match regex '^[0-9a-f]{24}$'" } }],
+    ['a user_objectstore that is not an id', { name: 'a', backup_provider: { user_objectstore: 'x' } }, { backup_provider: { user_objectstore: 'must be of objectid type' } }],
+    ['a user_objectstore that is not a string', { name: 'a', backup_provider: { user_objectstore: 5 } }, { backup_provider: { user_objectstore: 'must be of objectid type' } }],
     ['status set by the client', { name: 'a', status: { state: 'ACTIVE' } }, { status: 'field is read-only' }],
-    ['_id set by the client', { name: 'a', _id: '5eb599e603f7a77d5223efee' }, { _id: 'field is read-only' }],
+    ['a malformed _id', { name: 'a', _id: 'xyz' }, { _id: 'must be of objectid type' }],
+    ['a meta field', { name: 'a', _etag: 'abc' }, { _etag: 'unknown field' }],
   ])('refuses %s, naming the field', async (_label, body, issues) => {
     const api = testApi();
     const res = await api.call('POST', clusters, { body });
@@ -66,7 +68,7 @@ describe('validation of a new cluster (422)', () => {
     const res = await api.call('POST', clusters, { body: { name: 'a', backup_provider: { user_objectstore: store.body._id } } });
     expect(res.status).toBe(422);
     expect(res.body._issues).toEqual({
-      backup_provider: { user_objectstore: `value '${store.body._id}' must exist in resource 'objectstores', field '_id'` },
+      backup_provider: { user_objectstore: `value '${store.body._id}' must exist in resource 'objectstores', field '_id'.` },
     });
   });
 
@@ -96,13 +98,41 @@ describe('request bodies', () => {
     }
   });
 
-  it('answers 400 without a Content-Type and 415 with a non-JSON one', async () => {
+  it('answers 400 "Unknown or no Content-Type header supplied" without a JSON or form content type, as Eve does', async () => {
     const api = testApi();
     const bare = await api.mock.app.request(clusters, { method: 'POST', headers: { Authorization: 'Bearer t1' }, body: new Blob(['{"name":"a"}']) });
     expect(bare.status).toBe(400);
-    expect(((await bare.json()) as { _error: { message: string } })._error.message).toMatch(/Content-Type/);
-    const form = await api.call('POST', clusters, { rawBody: 'name=a', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
-    expect(form.status).toBe(415);
+    expect(((await bare.json()) as { _error: { message: string } })._error.message).toMatch(/^Unknown or no Content-Type header supplied/);
+    for (const type of ['text/plain', 'application/merge-patch+json']) {
+      const res = await api.call('POST', clusters, { rawBody: '{"name":"a"}', headers: { 'Content-Type': type } });
+      expect(res.status, type).toBe(400);
+      expect(res.body._error.message, type).toMatch(/^Unknown or no Content-Type header supplied/);
+    }
+    const multipart = await api.call('POST', clusters, { rawBody: '--x--', headers: { 'Content-Type': 'multipart/form-data; boundary=x' } });
+    expect(multipart.status).toBe(415);
+    expect((await api.call('GET', clusters)).body._meta.total).toBe(0);
+  });
+
+  it('takes a form-urlencoded body as Eve does: each field a string, the first of repeated keys', async () => {
+    const api = testApi();
+    const form = await api.call('POST', clusters, { rawBody: 'name=formed&description=from+a+form&name=second', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    expect(form.status).toBe(201);
+    expect(form.body).toMatchObject({ name: 'formed', description: 'from a form' });
+    const empty = await api.call('POST', clusters, { rawBody: '', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    expect(empty.status).toBe(400);
+    expect(empty.body._error.message).toBe('No form-urlencoded data supplied');
+  });
+
+  it('takes a well-formed client _id on POST as Eve does, and answers 409 when it is taken', async () => {
+    const api = testApi();
+    const id = '5eb599e603f7a77d5223efee';
+    const created = await api.call('POST', clusters, { body: { name: 'a', _id: id } });
+    expect(created.status).toBe(201);
+    expect(created.body._id).toBe(id);
+    const again = await api.call('POST', clusters, { body: { name: 'b', _id: id } });
+    expect(again.status).toBe(409);
+    expect(again.body._error.message).toMatch(/^A conflict happened/);
+    expect((await api.call('GET', clusters)).body._meta.total).toBe(1);
   });
 
   it('answers 413 to a body over the limit and stores nothing', async () => {

@@ -1,0 +1,102 @@
+// The differences between the mock (side A, --base-url) and the Eve reference (side B, --against) that
+// are intended: one row each, with the reason and a matcher as narrow as the reason (which request
+// shape, which part of the answer, which values). Everything else a replay finds is a defect.
+import type { Delta } from './differ.js';
+import type { Normalised } from './normalise.js';
+import type { Step } from './steps.js';
+
+export interface DifferenceContext {
+  step: Step;
+  delta: Delta;
+  a: Normalised;
+  b: Normalised;
+}
+
+export interface AllowedDifference {
+  id: string;
+  reason: string;
+  matches(context: DifferenceContext): boolean;
+}
+
+const isBody = (delta: Delta) => /^body\b/.test(delta.part);
+const statusIs = (delta: Delta, a: number, b: number) => delta.part === 'status' && delta.a === a && delta.b === b;
+const shapeEndsWith = (step: Step, text: string) => step.shape.endsWith(text);
+/** The parts of a list answer that follow from which documents matched (Eve's `_links` carry the query only when some did). */
+const isListResult = (delta: Delta) =>
+  /^body (_items|_links)\b/.test(delta.part) || delta.part === 'body _meta.total' || delta.part === 'header x-total-count' || delta.part === 'header last-modified';
+const mongomockDeparture = (shape: string) => (c: DifferenceContext) => c.step.method === 'GET' && c.step.shape.includes(`?${shape}`) && c.a.status === 200 && isListResult(c.delta);
+
+export const allowedDifferences: readonly AllowedDifference[] = [
+  {
+    id: 'stub-api-docs',
+    reason: "The reference's /api-docs is a stub with no paths; the mock serves the kubeclusters OpenAPI document.",
+    matches: ({ step, delta }) => step.path === '/api-docs' && step.method === 'GET' && isBody(delta),
+  },
+  {
+    id: 'stub-cloudcasa-images',
+    reason: "The reference's list of agent images is a stub; the mock lists the images its manifest uses.",
+    matches: ({ step, delta }) => step.path.endsWith('/kubeclusters/cloudcasa-images') && step.method === 'GET' && isBody(delta),
+  },
+  {
+    id: 'stub-agent-manifest',
+    reason: "The reference's agent manifest is a stub; the mock's has imagePullSecrets and the registry (clients' manifest contract).",
+    matches: ({ step, delta }) => step.path.startsWith('/kubeclusteragents/') && (isBody(delta) || delta.part === 'header content-type'),
+  },
+  {
+    id: 'names-unique-per-tenant',
+    reason: "Names are unique per tenant on the mock (a tenant must not learn another's names); the reference's Eve `unique` rule spans tenants.",
+    matches: ({ step, delta, b }) =>
+      step.sender === 'b' && ['POST', 'PATCH', 'PUT'].includes(step.method) && delta.part === 'status' && delta.b === 422 &&
+      /is not unique/.test(JSON.stringify((b.body as { _issues?: unknown } | undefined)?._issues ?? '')),
+  },
+  {
+    id: 'regions-per-cloud',
+    reason: 'The mock accepts only regions of the chosen cloud (seed: "a valid AWS/Azure region"); the reference accepts any string.',
+    matches: ({ step, delta }) => shapeEndsWith(step, ': region of another cloud') && step.method === 'POST' && statusIs(delta, 422, 201),
+  },
+  {
+    id: 'specific-error-message',
+    reason: "On 400 and 409 the mock's _error.message says what is wrong (eve-contract.md, Errors); only the text may differ, never the status, code or shape.",
+    matches: ({ delta, a }) => (a.status === 400 || a.status === 409) && delta.part === 'body _error.message' && typeof delta.a === 'string' && typeof delta.b === 'string',
+  },
+  {
+    id: 'reference-500-json-number',
+    reason: 'The reference crashes (500) on the JSON body `1`; the mock answers 400.',
+    matches: ({ step, delta }) => shapeEndsWith(step, ': JSON number 1') && statusIs(delta, 400, 500),
+  },
+  {
+    id: 'reference-500-empty-or',
+    reason: 'The reference crashes (500) on `where={"$or": []}`; the mock answers 400 (MongoDB refuses an empty $or array).',
+    matches: ({ step, delta }) => step.shape.includes('?where $or empty') && statusIs(delta, 400, 500),
+  },
+  {
+    id: 'reference-500-invalid-regex',
+    reason: 'The reference crashes (500) on an invalid $regex; the mock answers 400 naming where.',
+    matches: ({ step, delta }) => step.shape.includes('?where invalid regex') && statusIs(delta, 400, 500),
+  },
+  {
+    id: 'mongomock-empty-document-equality',
+    reason: 'MongoDB: `{"tags": {}}` matches only documents whose tags equal the empty document (equality on embedded documents); mongomock also matches documents without tags.',
+    matches: mongomockDeparture('where tags empty object'),
+  },
+  {
+    id: 'mongomock-embedded-key-order',
+    reason: 'MongoDB: equality on an embedded document needs the same fields in the same order; mongomock ignores the order.',
+    matches: mongomockDeparture('where embedded document'),
+  },
+  {
+    id: 'mongomock-size-on-document',
+    reason: 'MongoDB: $size matches arrays only; mongomock also matches an embedded document by its number of fields.',
+    matches: mongomockDeparture('where $size on a document'),
+  },
+  {
+    id: 'mongomock-not-plain-value',
+    reason: 'MongoDB refuses $not with a plain value ($not needs a regex or an operator document), so the mock answers 400; mongomock crashes (500).',
+    matches: ({ step, delta }) => step.shape.includes('?where $not with a plain value') && statusIs(delta, 400, 500),
+  },
+];
+
+/** The row that allows this difference, if any. */
+export function allowedBy(context: DifferenceContext, rows: readonly AllowedDifference[] = allowedDifferences): AllowedDifference | undefined {
+  return rows.find((row) => row.matches(context));
+}
