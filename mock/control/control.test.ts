@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMockApp } from '../app.js';
+import { resourceNames } from '../store/document.js';
 import { testApi } from '../test-support/api.js';
 
 describe('the control API', () => {
@@ -108,9 +109,10 @@ describe('the control API', () => {
     api.clock.advance(2000);
     const newer = await api.createCluster({ name: 'newer' }, 't1');
     await api.createCluster({ name: 'elsewhere' }, 't2');
+    const none = Object.fromEntries(resourceNames.map((resource) => [resource, 0]));
     expect(await api.control.tenants()).toEqual([
-      { tenant: 't1', counts: { kubeclusters: 2, objectstores: 0, kubebackups: 0 } },
-      { tenant: 't2', counts: { kubeclusters: 1, objectstores: 0, kubebackups: 0 } },
+      { tenant: 't1', counts: { ...none, kubeclusters: 2 } },
+      { tenant: 't2', counts: { ...none, kubeclusters: 1 } },
     ]);
     const t1 = await api.control.tenant('t1');
     expect(t1.resources.kubeclusters.total).toBe(2);
@@ -128,7 +130,7 @@ describe('the control API', () => {
   it('answers an unseen tenant as empty without creating it, and refuses a bad limit with 400', async () => {
     const api = testApi();
     const unseen = await api.control.tenant('nobody');
-    expect(unseen.resources).toEqual({ kubeclusters: { total: 0, items: [] }, objectstores: { total: 0, items: [] }, kubebackups: { total: 0, items: [] } });
+    expect(unseen.resources).toEqual(Object.fromEntries(resourceNames.map((resource) => [resource, { total: 0, items: [] }])));
     expect(await api.control.tenants()).toEqual([]);
     await expect(api.control.tenant('nobody', 1001)).rejects.toThrow(/400.*limit.*0 to 1000/);
     await expect(api.control.journal(-1)).rejects.toThrow(/400.*limit.*non-negative/);

@@ -28,8 +28,10 @@ describe('CORS (serve --cors, Eve X_DOMAINS)', () => {
     const created = await app.request('/api/v1/kubeclusters', { method: 'POST', headers, body: JSON.stringify({ name: 'c1' }) });
     expect(created.status).toBe(201);
     expect(created.headers.get('access-control-allow-origin')).toBe('http://other.test');
-    expect(created.headers.get('access-control-expose-headers')).toContain('ETag');
-    expect(created.headers.get('etag')).toMatch(/^"/);
+    expect(created.headers.get('access-control-expose-headers')).toBe('ETag,Location,X-Total-Count');
+    const read = await app.request(created.headers.get('location') ?? '', { headers });
+    expect(read.headers.get('access-control-allow-origin')).toBe('http://other.test');
+    expect(read.headers.get('etag')).toMatch(/^"[0-9a-f]+"$/);
     for (const [path, init, status] of [
       ['/api/v1/kubeclusters', { headers: { Origin: 'http://other.test' } }, 401],
       ['/api/v1/nothing-here', { headers: { Origin: 'http://other.test' } }, 404],

@@ -154,13 +154,14 @@ describe('in a browser', { timeout: 40_000 }, () => {
     const crossOrigin = await page.evaluate(async (base) => {
       const headers = { Authorization: 'Bearer carol', 'Content-Type': 'application/json' };
       const created = await fetch(`${base}/api/v1/kubeclusters`, { method: 'POST', headers, body: JSON.stringify({ name: 'from-the-browser' }) });
-      const etag = created.headers.get('ETag') ?? '';
       const location = created.headers.get('Location') ?? '';
-      const patched = await fetch(location, { method: 'PATCH', headers: { ...headers, 'If-Match': etag }, body: JSON.stringify({ description: 'patched cross-origin' }) });
-      const stale = await fetch(location, { method: 'PATCH', headers: { ...headers, 'If-Match': etag }, body: JSON.stringify({ description: 'again' }) });
-      return { created: created.status, etag, location, patched: patched.status, stale: stale.status, staleBody: await stale.json() };
+      const { _etag: createdEtag } = (await created.json()) as { _etag: string };
+      const patched = await fetch(location, { method: 'PATCH', headers: { ...headers, 'If-Match': createdEtag }, body: JSON.stringify({ description: 'patched cross-origin' }) });
+      const stale = await fetch(location, { method: 'PATCH', headers: { ...headers, 'If-Match': createdEtag }, body: JSON.stringify({ description: 'again' }) });
+      const list = await fetch(`${base}/api/v1/kubeclusters`, { headers });
+      return { created: created.status, location, patched: patched.status, etag: patched.headers.get('ETag'), stale: stale.status, staleBody: await stale.json(), total: list.headers.get('X-Total-Count') };
     }, withCors.url);
-    expect(crossOrigin).toMatchObject({ created: 201, patched: 200, stale: 412, staleBody: { _status: 'ERR' } });
+    expect(crossOrigin).toMatchObject({ created: 201, patched: 200, stale: 412, staleBody: { _status: 'ERR' }, total: '1' });
     expect(crossOrigin.etag).toMatch(/^"[0-9a-f]+"$/);
     expect(crossOrigin.location).toMatch(new RegExp(`^${withCors.url}/api/v1/kubeclusters/[0-9a-f]{24}$`));
     // Chromium logs every 4xx it receives; the page read this one (the 412 body above), so it is the only line.
