@@ -165,7 +165,7 @@ export interface paths {
         post?: never;
         /**
          * Delete an object store
-         * @description Fails with 409 while a cluster's `backup_provider.user_objectstore` refers to it. `If-Match` as for clusters (`deleteRequiresIfMatch`).
+         * @description As Eve does, a cluster's `backup_provider.user_objectstore` is checked when it is written, not when the object store is deleted. `If-Match` as for clusters (`deleteRequiresIfMatch`).
          */
         delete: operations["deleteObjectstore"];
         options?: never;
@@ -469,6 +469,10 @@ export interface components {
             self: components["schemas"]["Link"];
             parent?: components["schemas"]["Link"];
             collection?: components["schemas"]["Link"];
+            /** @description One link per top-level field that refers to another document (Eve's data relations), e.g. a backup definition's `cluster: {title: "Kubecluster", href: "kubeclusters/<_id>"}`. */
+            related?: {
+                [key: string]: components["schemas"]["Link"];
+            };
         };
         ListLinks: {
             self: components["schemas"]["Link"];
@@ -1588,7 +1592,6 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["InUse"];
             412: components["responses"]["PreconditionFailed"];
             428: components["responses"]["PreconditionRequired"];
         };

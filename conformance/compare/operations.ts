@@ -129,7 +129,11 @@ function getMissing({ faker, model }: Context): StepDraft {
 
 /** A valid partial body; a rename is recorded in the model only when the write will succeed (`applies`). */
 function patchBody({ faker, model }: Context, sym: Sym, applies: boolean): { what: string; body: Record<string, unknown> } {
-  if (resourceOf(sym) !== 'kubeclusters') return { what: 'valid', body: resourceOf(sym) === 'objectstores' ? { bucket_name: 'patched' } : { policy: 'daily' } };
+  if (resourceOf(sym) === 'objectstores') return { what: 'valid', body: { bucket_name: 'patched' } };
+  if (resourceOf(sym) === 'kubebackups') {
+    // A policy by name: the reference keeps any string there, the mock needs a policy's _id (allow-list: policy-is-a-reference).
+    return faker.datatype.boolean({ probability: 0.8 }) ? { what: 'valid', body: { trigger_type: 'ADHOC' } } : { what: 'policy name', body: { policy: 'daily' } };
+  }
   const choice = faker.helpers.arrayElement(['description', 'tags', 'backup_provider', 'rename'] as const);
   if (choice === 'rename') {
     const { name } = model.next('a', 'kubeclusters');

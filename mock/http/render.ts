@@ -13,12 +13,14 @@ export interface RenderTarget {
   resource: string;
   title: string;
   profile: Profile;
+  /** Top-level fields holding another document's `_id`: Eve links them under `_links.related`. */
+  related?: ReadonlyArray<{ field: string; resource: string; title: string }>;
 }
 
 /** A stored document as the API answers it. `links: 'item'` adds Eve's parent/collection links (GET item). */
 export function renderDoc(doc: StoredDoc, target: RenderTarget, links: LinkSet = 'self'): Json {
   const { _created, _updated, ...rest } = doc;
-  const rendered: Json = { ...rest, _created: httpDate(_created), _updated: httpDate(_updated), _links: itemLinks(doc._id, target, links) };
+  const rendered: Json = { ...rest, _created: httpDate(_created), _updated: httpDate(_updated), _links: itemLinks(doc, target, links) };
   const status = rest['status'];
   if (target.profile.agentUrlKey !== 'agentURL' && isObject(status) && 'agentURL' in status) {
     const { agentURL, ...others } = status;
@@ -55,11 +57,28 @@ export class DocRenderer {
   }
 }
 
-function itemLinks(id: string, target: RenderTarget, links: LinkSet): Json {
-  const href = target.profile.linkStyle === 'seed' ? `/v1/${target.resource}/${id}` : `${target.resource}/${id}`;
-  const self = { title: target.title, href };
-  if (links === 'self') return { self };
-  return { self, parent: { title: 'home', href: '/' }, collection: { title: target.resource, href: target.resource } };
+function itemLinks(doc: StoredDoc, target: RenderTarget, links: LinkSet): Json {
+  const self = { title: target.title, href: itemHref(target.resource, doc._id, target.profile) };
+  const related = relatedLinks(doc, target);
+  const withRelated = related ? { related } : {};
+  if (links === 'self') return { self, ...withRelated };
+  return { self, ...withRelated, parent: { title: 'home', href: '/' }, collection: { title: target.resource, href: target.resource } };
+}
+
+function itemHref(resource: string, id: string, profile: Profile): string {
+  return profile.linkStyle === 'seed' ? `/v1/${resource}/${id}` : `${resource}/${id}`;
+}
+
+/** Eve's `resolve_data_relation_links`: one link per reference field the document sets. */
+function relatedLinks(doc: StoredDoc, target: RenderTarget): Json | undefined {
+  let related: Json | undefined;
+  for (const { field, resource, title } of target.related ?? []) {
+    const id = doc[field];
+    if (typeof id !== 'string') continue;
+    related ??= {};
+    related[field] = { title, href: itemHref(resource, id, target.profile) };
+  }
+  return related;
 }
 
 /** `Location` of a new item; the seed profile doubles the API prefix the way the seed's example shows. */

@@ -12,8 +12,9 @@ export const kubebackups: ResourceDefinition = {
   schema: 'KubebackupInput',
   patchSchema: 'KubebackupPatch',
   serverOwned: [],
+  // Stored as the client sends it on create (Eve keeps it; the Terraform provider sends `{}`); from then on
+  // runs own it, and a run's start sets `last_job_run_time` (0 before the first) and `jobs`.
   serverKept: ['status'],
-  initial: () => ({ status: { last_job_run_time: 0, jobs: [] } }),
   noun: 'backup definition',
   unique: ['name'],
   lookup: ['cluster'],

@@ -14,7 +14,8 @@ export const kubeclusters: ResourceDefinition = {
   noun: 'cluster',
   unique: ['name'],
   lookup: ['status.state'],
-  references: [{ field: 'backup_provider.user_objectstore', resource: 'objectstores' }],
+  // Eve checks the reference when it is written, not when the object store is deleted (no delete guard).
+  references: [{ field: 'backup_provider.user_objectstore', resource: 'objectstores', blocksDelete: false }],
   rules: backupRegionRule,
 };
 

@@ -18,7 +18,7 @@ export const kubeoffloads: ResourceDefinition = {
     { field: 'cluster', resource: 'kubeclusters' },
     { field: 'backupdef', resource: 'kubebackups' },
     { field: 'policy', resource: 'policies' },
-    { field: 'offload_provider.user_objectstore', resource: 'objectstores' },
+    { field: 'offload_provider.user_objectstore', resource: 'objectstores', blocksDelete: false },
   ],
   runs: {
     jobType: 'KUBE_OFFLOAD',

@@ -33,13 +33,24 @@ describe('the delete guard', () => {
     expect((await api.call('DELETE', `/api/v1/kubeclusters/${cluster._id}`, { headers: { 'If-Match': cluster._etag } })).status).toBe(204);
   });
 
-  it('refuses to delete an object store a cluster uses as its backup provider', async () => {
+  it('deletes an object store a cluster names, as Eve does (references are checked on write, not on delete)', async () => {
     const api = testApi();
     const store = await api.call('POST', '/api/v1/objectstores', { body: { name: 'bucket', provider_type: 's3', private: false, s3provider: { credentials: {} } } });
     const cluster = await api.createCluster({ name: 'uses-it', backup_provider: { user_objectstore: store.body._id } });
     const res = await api.call('DELETE', `/api/v1/objectstores/${store.body._id}`, { headers: { 'If-Match': store.body._etag } });
-    expect(res.status).toBe(409);
-    expect(res.body._error.message).toContain(`cluster uses-it (${cluster._id})`);
+    expect(res.status).toBe(204);
+    expect((await api.call('GET', `/api/v1/kubeclusters/${cluster._id}`)).body.backup_provider).toEqual({ user_objectstore: store.body._id });
+  });
+
+  it("links a backup definition's cluster under _links.related, as Eve does for data relations", async () => {
+    const api = testApi();
+    const cluster = await api.createCluster();
+    const backup = await createBackup(api, cluster._id);
+    const related = { cluster: { title: 'Kubecluster', href: `kubeclusters/${cluster._id}` } };
+    expect(backup._links.related).toEqual(related);
+    expect((await api.call('GET', `/api/v1/kubebackups/${backup._id}`)).body._links.related).toEqual(related);
+    expect((await api.call('GET', '/api/v1/kubebackups')).body._items[0]._links.related).toEqual(related);
+    expect(cluster._links).not.toHaveProperty('related');
   });
 });
 

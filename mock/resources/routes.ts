@@ -15,6 +15,7 @@ import { parseWhere } from '../query/where.js';
 import type { ResourceName, StoredDoc } from '../store/document.js';
 import { httpDate } from '../store/http-date.js';
 import type { ResourceDefinition, WriteContext } from './definition.js';
+import { domain } from './domain.js';
 import { NOT_FOUND } from './service.js';
 import type { ResourceService } from './service.js';
 
@@ -28,7 +29,8 @@ export interface RouteDeps {
 }
 
 const METHOD_NOT_ALLOWED = 'The method is not allowed for the requested URL.';
-const ALWAYS_KEPT = ['_id', '_etag', '_created', '_updated', '_links'] as const;
+/** Meta fields a projection never removes; `_links` is rendered from what the projection kept (Eve omits a related link whose field is projected away). */
+const ALWAYS_KEPT = ['_id', '_etag', '_created', '_updated'] as const;
 const ALL_METHODS = { resource: ['GET', 'HEAD', 'POST'], item: ['GET', 'HEAD', 'PATCH', 'PUT', 'DELETE'] } as const;
 
 export function methodNotAllowed(): never {
@@ -96,7 +98,10 @@ export function routeGuard(definitions: readonly ResourceDefinition[]): Middlewa
 
 export function resourceRoutes(service: ResourceService, deps: RouteDeps): Hono<TenantEnv> {
   const routes = new Hono<TenantEnv>();
-  const target: RenderTarget = { resource: service.definition.name, title: service.definition.title, profile: deps.profile };
+  const related = service.definition.references
+    .filter(({ field }) => !field.includes('.'))
+    .map(({ field, resource }) => ({ field, resource, title: domain[resource].title }));
+  const target: RenderTarget = { resource: service.definition.name, title: service.definition.title, profile: deps.profile, related };
   const renderer = new DocRenderer(target);
   const json = (c: Context, body: string, status: 200 | 201 = 200) => c.body(body, status, { 'Content-Type': 'application/json' });
   const context = (c: Context<TenantEnv>): WriteContext => ({ tenant: c.get('tenant'), now: deps.now(), baseUrl: deps.baseUrl(c) });
@@ -122,7 +127,7 @@ export function resourceRoutes(service: ResourceService, deps: RouteDeps): Hono<
     c.header('X-Total-Count', String(total));
     if (items.length > 0) c.header('Last-Modified', httpDate(Math.max(...items.map((doc) => doc._updated))));
     const itemsJson = projection
-      ? JSON.stringify(items.map((doc) => applyProjection(renderer.render(doc), projection, ALWAYS_KEPT)))
+      ? JSON.stringify(items.map((doc) => renderer.render(applyProjection(doc, projection, ALWAYS_KEPT) as StoredDoc)))
       : `[${items.map((doc) => renderer.json(doc)).join(',')}]`;
     return json(c, `{"_items":${itemsJson},"_links":${JSON.stringify(links)},"_meta":${JSON.stringify(meta)}}`);
   });
@@ -130,8 +135,8 @@ export function resourceRoutes(service: ResourceService, deps: RouteDeps): Hono<
   routes.post('/', async (c) => {
     const body = await readDocumentBody(c, deps.limits.maxBodyBytes);
     // Eve answers a one-document list exactly as a single document.
-    if (!Array.isArray(body) || body.length === 1) return written(c, service.create(context(c), Array.isArray(body) ? body[0] : body), 201);
-    if (body.length === 0) throw new ApiError(400, 'Invalid body: an empty list creates nothing; send at least one document');
+    if (body !== null && (!Array.isArray(body) || body.length === 1)) return written(c, service.create(context(c), Array.isArray(body) ? body[0] : body), 201);
+    if (body === null || body.length === 0) throw new ApiError(400, 'Invalid body: it holds no document; send a JSON object or a non-empty list of them');
     const docs = service.createMany(context(c), body);
     c.header('Location', locationOf(deps.baseUrl(c), (docs[0] as StoredDoc)._id, target));
     return json(c, `{"_status":"OK","_items":[${docs.map((doc) => renderer.writtenJson(doc)).join(',')}]}`, 201);

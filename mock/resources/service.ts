@@ -11,7 +11,7 @@ import { fieldsOf, isMetaField } from '../store/document.js';
 import type { Fields, StoredDoc } from '../store/document.js';
 import { newObjectId, objectIdPattern } from '../store/ids.js';
 import type { Store } from '../store/store.js';
-import { addIssue, hasIssues, mergeIssues } from '../validation/issues.js';
+import { addIssue, hasIssues, mergeIssues, notADocumentIssues } from '../validation/issues.js';
 import type { DocumentValidator } from '../validation/validator.js';
 import type { SchemaName } from '../../spec/schemas.js';
 import type { ResourceDefinition, WriteContext } from './definition.js';
@@ -98,7 +98,12 @@ export class ResourceService {
     const prepared: Fields[] = [];
     const namesInBatch = new Map<string, number>();
     for (const body of bodies) {
-      const fields = this.#objectBody(body);
+      if (!isDocument(body)) {
+        results.push({ _status: 'ERR', _issues: notADocumentIssues(body, 'validation exception') });
+        prepared.push({});
+        continue;
+      }
+      const fields = body;
       const candidate = this.#withoutReadOnly(fields);
       const issues = mergeIssues(this.#readOnlyIssues(fields, undefined), this.#check(context.tenant, candidate, undefined));
       this.#checkBatchUniqueness(candidate, namesInBatch, issues);
@@ -131,7 +136,7 @@ export class ResourceService {
   update(context: WriteContext, id: string, body: unknown, ifMatch: string | undefined): StoredDoc {
     const stored = this.get(context.tenant, id);
     assertIfMatch(ifMatch, stored, true);
-    const patch = this.#objectBody(body);
+    const patch = this.#documentBody(body);
     const sent = this.#withoutReadOnly(patch);
     const merged = mergeNested(this.#withoutReadOnly(fieldsOf(stored)), sent);
     // Eve validates the patch as sent (rules inside a nested object apply to the nested object sent),
@@ -150,7 +155,7 @@ export class ResourceService {
       return { doc: this.#upsert(context, id, body), created: true };
     }
     assertIfMatch(ifMatch, stored, true);
-    const sent = this.#objectBody(body);
+    const sent = this.#documentBody(body);
     const issues = this.#readOnlyIssues(sent, stored);
     const replacement = this.#withoutReadOnly(sent);
     this.#assertValid(mergeIssues(issues, this.#check(context.tenant, replacement, stored._id)));
@@ -190,7 +195,7 @@ export class ResourceService {
 
   #upsert(context: WriteContext, id: string, body: unknown): StoredDoc {
     this.#assertRoom(context.tenant, 1);
-    const fields = this.#objectBody(body);
+    const fields = this.#documentBody(body);
     const issues = this.#readOnlyIssues(fields, undefined);
     const candidate = this.#withoutReadOnly(fields);
     this.#assertValid(mergeIssues(issues, this.#check(context.tenant, candidate, undefined)));
@@ -207,11 +212,10 @@ export class ResourceService {
     return this.deps.store.collection(tenant, this.definition.name);
   }
 
-  #objectBody(body: unknown): Fields {
-    if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-      throw new ApiError(400, `Invalid body: expected a JSON object describing one ${this.definition.title.toLowerCase()}`);
-    }
-    return body as Fields;
+  /** A PATCH or PUT body: anything but a JSON object is Cerberus' 422, as Eve answers it. */
+  #documentBody(body: unknown): Fields {
+    if (!isDocument(body)) throw new ApiError(422, VALIDATION_FAILURE, { issues: notADocumentIssues(body, 'validator exception'), issuesOnly: true });
+    return body;
   }
 
   /**
@@ -322,4 +326,8 @@ function pageOf(docs: Iterable<StoredDoc>, start: number, size: number): StoredD
     items.push(doc);
   }
   return items;
+}
+
+function isDocument(body: unknown): body is Fields {
+  return body !== null && typeof body === 'object' && !Array.isArray(body);
 }

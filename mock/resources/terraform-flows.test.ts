@@ -37,7 +37,7 @@ async function replayProviderFlows(provider: ProviderClient, applyAgent: (agentU
   const plan: Kubebackup = { name: 'tf-backup', cluster: cluster._id, policy: policyId, trigger_type: 'ADHOC', source: SOURCE };
   const backup = await provider.createKubebackup(plan);
   const backupId = backup._id as string;
-  expect(backup.status).toEqual({ last_job_run_time: 0, jobs: [] });
+  expect(backup.status).toEqual({}); // as the provider sent it: Eve keeps a client's status on create; runs own it afterwards
   const first = await provider.runBackupJob(backupId, { copy: false });
   expect(first).toMatchObject({ state: 'COMPLETED', type: 'KUBE_BACKUP', backupdef: backupId, cluster: cluster._id });
   const refreshed = await provider.getKubebackup(backupId);

@@ -98,3 +98,26 @@ function pointerToPath(pointer: string): string[] {
     .split('/')
     .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
+
+/**
+ * Cerberus' answer to a body that is not a document (`null`, a number, a string, a list), as Eve
+ * relays it: under "validation exception" on POST and "validator exception" on PATCH and PUT, the
+ * value written as Python's `str()` writes it.
+ */
+export function notADocumentIssues(body: unknown, key: 'validation exception' | 'validator exception'): Issues {
+  const message = body === null ? 'document is missing' : `'${pythonStr(body)}' is not a document, must be a dict`;
+  return { [key]: message };
+}
+
+function pythonStr(value: unknown): string {
+  return typeof value === 'string' ? value : pythonRepr(value);
+}
+
+function pythonRepr(value: unknown): string {
+  if (value === null || value === undefined) return 'None';
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return value.includes("'") && !value.includes('"') ? `"${value}"` : `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  if (Array.isArray(value)) return `[${value.map(pythonRepr).join(', ')}]`;
+  return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${pythonRepr(k)}: ${pythonRepr(v)}`).join(', ')}}`;
+}

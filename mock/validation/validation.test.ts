@@ -89,13 +89,28 @@ describe('request bodies', () => {
     expect(res.body._error.message).toMatch(/^Invalid JSON body/);
   });
 
-  it('answers 400 to a JSON value that is not an object', async () => {
+  it("answers a JSON value that is not an object with Cerberus' 422, as Eve relays it; null and [] on POST with 400", async () => {
     const api = testApi();
-    for (const raw of ['1', '"x"', 'null']) {
-      const res = await api.call('POST', clusters, { rawBody: raw });
-      expect(res.status, raw).toBe(400);
-      expect(res.body._error.message).toMatch(/expected a JSON object/);
+    const insertion = { code: 422, message: 'Insertion failure: 1 document(s) contain(s) error(s)' };
+    const post = async (raw: string) => (await api.call('POST', clusters, { rawBody: raw })).body;
+    expect(await post('"x"')).toEqual({ _status: 'ERR', _issues: { 'validation exception': "'x' is not a document, must be a dict" }, _error: insertion });
+    expect(await post('[1]')).toEqual({ _status: 'ERR', _issues: { 'validation exception': "'1' is not a document, must be a dict" }, _error: insertion });
+    expect(await post('[null]')).toEqual({ _status: 'ERR', _issues: { 'validation exception': 'document is missing' }, _error: insertion });
+    for (const raw of ['null', '[]']) expect((await api.call('POST', clusters, { rawBody: raw })).status, raw).toBe(400);
+    const created = await api.createCluster();
+    const patched = (raw: string) => api.call('PATCH', `${clusters}/${created._id}`, { rawBody: raw, headers: { 'If-Match': created._etag } });
+    const cases: Array<[string, string]> = [
+      ['null', 'document is missing'],
+      ['true', "'True' is not a document, must be a dict"],
+      ['["x"]', "'['x']' is not a document, must be a dict"],
+      ['[{"a":1}]', "'[{'a': 1}]' is not a document, must be a dict"],
+    ];
+    for (const [raw, message] of cases) {
+      const res = await patched(raw);
+      expect(res.status, raw).toBe(422);
+      expect(res.body, raw).toEqual({ _status: 'ERR', _issues: { 'validator exception': message } });
     }
+    expect((await api.call('GET', `${clusters}/${created._id}`)).body._etag).toBe(created._etag);
   });
 
   it('answers 400 "Unknown or no Content-Type header supplied" without a JSON or form content type, as Eve does', async () => {
