@@ -7,6 +7,7 @@ import { MockControlState } from './control/state.js';
 import { bearerAuth } from './http/auth.js';
 import type { TenantEnv } from './http/auth.js';
 import { limitBody } from './http/body.js';
+import { corsAccess } from './http/cors.js';
 import { requestLog } from './http/log.js';
 import { methodOverride } from './http/method-override.js';
 import { answerOptions } from './http/options.js';
@@ -23,6 +24,8 @@ import { domain, domainIndexes } from './resources/domain.js';
 import { apiAllow, methodNotAllowed, routeGuard, resourceRoutes } from './resources/routes.js';
 import { NOT_FOUND, ResourceService } from './resources/service.js';
 import { MockClock } from './store/clock.js';
+import { DASHBOARD_PATH } from './ui/landing.js';
+import { dashboardRoutes, pageRoutes } from './ui/routes.js';
 import type { Clock } from './store/clock.js';
 import type { ResourceName } from './store/document.js';
 import { Store } from './store/store.js';
@@ -63,6 +66,11 @@ export function createMock(options: MockOptions = {}): Mock {
   app.use('*', methodOverride(app));
   if (stateFile) app.use('*', stateFile.middleware());
   if (runtime.options.log) app.use('*', requestLog(runtime.options.log));
+  // Before the journal and the faults, so injected failures carry CORS headers too.
+  if (runtime.options.cors) app.use('*', corsAccess(runtime.options.cors));
+  // Pages for people are not API traffic: mounted before the journal and the faults, which never see them.
+  app.route('/', pageRoutes(runtime));
+  if (runtime.options.control) app.route(DASHBOARD_PATH, dashboardRoutes(runtime));
   if (runtime.options.control) app.use('*', controlMiddleware(runtime));
   app.use('*', answerOptions(allowOf(Object.values(domain))));
   app.use('*', async (_c, next) => {

@@ -1,0 +1,48 @@
+// Cross-origin access for `serve --cors`: Hono's CORS middleware set up the way Eve's X_DOMAINS works.
+import type { MiddlewareHandler } from 'hono';
+import { cors } from 'hono/cors';
+
+/** `'*'` lets every origin in (echoed back, as Eve does); otherwise the exact origins, e.g. `http://localhost:5173`. */
+export type CorsOrigins = '*' | readonly string[];
+
+/** What a browser page may send (Eve's `X_HEADERS`) and read (Eve's `X_EXPOSE_HEADERS`). */
+export const CORS_ALLOW_HEADERS = ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match'] as const;
+export const CORS_EXPOSE_HEADERS = ['ETag', 'Location', 'X-Total-Count'] as const;
+/** Every method some route offers; a method a route lacks still gets its 405, readable by the page. */
+export const CORS_ALLOW_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+/** Eve's `X_MAX_AGE` default: browsers may keep a preflight answer six hours. */
+export const CORS_MAX_AGE_SECONDS = 21600;
+
+/**
+ * Answers preflights (an `OPTIONS` with an `Origin`) itself and adds `Access-Control-*` headers to
+ * every other answer that has an `Origin`, errors included. Requests without an `Origin` (curl,
+ * servers) pass untouched, as in Eve, so a plain `OPTIONS` still reaches the routes' own answer.
+ */
+export function corsAccess(origins: CorsOrigins): MiddlewareHandler {
+  const allowed = new Set(origins === '*' ? [] : origins);
+  const handler = cors({
+    origin: (origin) => (origins === '*' || allowed.has(origin) ? origin : null),
+    allowMethods: [...CORS_ALLOW_METHODS],
+    allowHeaders: [...CORS_ALLOW_HEADERS],
+    exposeHeaders: [...CORS_EXPOSE_HEADERS],
+    maxAge: CORS_MAX_AGE_SECONDS,
+  });
+  return (c, next) => (c.req.header('origin') ? handler(c, next) : next());
+}
+
+/** `--cors` as typed: `*`, or origins separated by commas; each must be a bare origin (scheme://host[:port]). */
+export function parseCorsOrigins(value: string): CorsOrigins {
+  const parts = value.split(',').map((part) => part.trim()).filter(Boolean);
+  if (parts.length === 1 && parts[0] === '*') return '*';
+  if (parts.length === 0) throw new RangeError('expected * or a comma-separated list of origins such as http://localhost:5173');
+  for (const part of parts) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(part);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || parsed.origin !== part) throw new RangeError(`"${part}" is not an origin: expected scheme://host[:port] with no path, such as http://localhost:5173`);
+  }
+  return parts;
+}
