@@ -16,3 +16,12 @@ export function answerHeaders(headers: Headers): Record<string, string | string[
   if (cookies.length > 0) out['set-cookie'] = cookies;
   return out;
 }
+
+/** An answer's headers as recorded: one string each, without the per-connection ones. */
+export function recordedHeaders(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    if (!ANSWER_DROPPED.has(name)) out[name] = value;
+  });
+  return out;
+}

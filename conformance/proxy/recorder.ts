@@ -4,7 +4,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import type { RecordedExchange } from '../../fixtures/recording.js';
 import type { Exchange } from '../client.js';
 import type { Violation } from '../rules/rule.js';
-import { ANSWER_DROPPED } from './headers.js';
+import { recordedHeaders } from './headers.js';
 
 const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key']);
 
@@ -25,7 +25,7 @@ export class Recorder {
       time: new Date().toISOString(),
       tenant: this.#tenantOf(request.headers),
       request: { method: request.method, url: url.pathname + url.search, headers: redacted(request.headers), ...bodyField(request.body, request.headers['content-type']) },
-      response: { status: exchange.status, headers: redacted(Object.fromEntries([...exchange.headers].filter(([name]) => !ANSWER_DROPPED.has(name)))), ...(exchange.text === '' ? {} : { body: exchange.body }) },
+      response: { status: exchange.status, headers: redacted(recordedHeaders(exchange.headers)), ...(exchange.text === '' ? {} : { body: exchange.body }) },
       ...(violations.length > 0 ? { violations: [...violations] } : {}),
     };
     writeSync(this.#fd, `${JSON.stringify(line)}\n`);
