@@ -67,7 +67,7 @@ export function createMock(options: MockOptions = {}): Mock {
   if (stateFile) app.use('*', stateFile.middleware());
   if (runtime.options.log) app.use('*', requestLog(runtime.options.log));
   // Before the journal and the faults, so injected failures carry CORS headers too.
-  if (runtime.options.cors) app.use('*', corsAccess(runtime.options.cors));
+  if (runtime.options.cors) app.use('*', corsAccess(runtime.options.cors, allowOf(Object.values(domain))));
   // Pages for people are not API traffic: mounted before the journal and the faults, which never see them.
   app.route('/', pageRoutes(runtime));
   if (runtime.options.control) app.route(DASHBOARD_PATH, dashboardRoutes(runtime));

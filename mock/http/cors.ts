@@ -8,26 +8,36 @@ export type CorsOrigins = '*' | readonly string[];
 /** What a browser page may send (Eve's `X_HEADERS`) and read (Eve's `X_EXPOSE_HEADERS`). */
 export const CORS_ALLOW_HEADERS = ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match'] as const;
 export const CORS_EXPOSE_HEADERS = ['ETag', 'Location', 'X-Total-Count'] as const;
-/** Every method some route offers; a method a route lacks still gets its 405, readable by the page. */
-export const CORS_ALLOW_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 /** Eve's `X_MAX_AGE` default: browsers may keep a preflight answer six hours. */
 export const CORS_MAX_AGE_SECONDS = 21600;
 
 /**
- * Answers preflights (an `OPTIONS` with an `Origin`) itself and adds `Access-Control-*` headers to
+ * Answers preflights (an `OPTIONS` with an `Origin`) itself, naming the route's methods, and adds `Access-Control-*` headers to
  * every other answer that has an `Origin`, errors included. Requests without an `Origin` (curl,
  * servers) pass untouched, as in Eve, so a plain `OPTIONS` still reaches the routes' own answer.
  */
-export function corsAccess(origins: CorsOrigins): MiddlewareHandler {
+export function corsAccess(origins: CorsOrigins, allowOf: (path: string) => string | undefined): MiddlewareHandler {
   const allowed = new Set(origins === '*' ? [] : origins);
   const handler = cors({
     origin: (origin) => (origins === '*' || allowed.has(origin) ? origin : null),
-    allowMethods: [...CORS_ALLOW_METHODS],
+    // As Eve does: the route's own `Allow` (what Flask answers OPTIONS with).
+    allowMethods: (_origin, c) => (allowOf(c.req.path) ?? '').split(', ').filter(Boolean),
     allowHeaders: [...CORS_ALLOW_HEADERS],
     exposeHeaders: [...CORS_EXPOSE_HEADERS],
     maxAge: CORS_MAX_AGE_SECONDS,
   });
-  return (c, next) => (c.req.header('origin') ? handler(c, next) : next());
+  return async (c, next) => {
+    if (!c.req.header('origin')) return next();
+    const answer = await handler(c, next);
+    if (c.req.method !== 'OPTIONS' || !answer) return answer;
+    // Eve answers a preflight like any OPTIONS (200, Flask's `Allow`), with the CORS headers added.
+    const headers = new Headers(answer.headers);
+    const allow = allowOf(c.req.path);
+    if (allow) headers.set('Allow', allow);
+    headers.set('Content-Type', 'text/html; charset=utf-8');
+    headers.set('Content-Length', '0');
+    return new Response(null, { status: 200, headers });
+  };
 }
 
 /** `--cors` as typed: `*`, or origins separated by commas; each must be a bare origin (scheme://host[:port]). */

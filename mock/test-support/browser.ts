@@ -1,5 +1,6 @@
 // Headless Chromium (Debian's, driven by playwright-core) for the browser tests: one page per test,
 // its console errors collected, a screenshot written when the test fails.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +30,7 @@ export interface WatchedPage {
  * a fresh temporary profile (its own --user-data-dir) and removes it on close.
  */
 export async function launchBrowser(): Promise<TestBrowser> {
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  ensureChromium();
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -40,6 +41,19 @@ export async function launchBrowser(): Promise<TestBrowser> {
     browser,
     close: () => browser.close(),
   };
+}
+
+/**
+ * Installs Debian's Chromium when it is missing and this process may (root, with apt-get), as the Eve
+ * reference's start.sh installs its Python packages: `npm test` on a fresh machine needs nothing else.
+ */
+function ensureChromium(): void {
+  if (existsSync(CHROMIUM_PATH)) return;
+  const howTo = `Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH)`;
+  if (process.env['CHROMIUM_PATH'] || process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) throw new Error(howTo);
+  console.log('browser tests: installing Debian\'s chromium (apt-get), once');
+  const install = spawnSync('sh', ['-c', 'apt-get update -qq && apt-get install -y -qq chromium'], { stdio: 'ignore', timeout: 600_000 });
+  if (install.status !== 0 || !existsSync(CHROMIUM_PATH)) throw new Error(`${howTo} (installing it failed: exit ${install.status ?? install.signal})`);
 }
 
 /** A new page whose console errors are kept; if the current test fails, its screenshot goes to reports/browser/. */

@@ -14,7 +14,7 @@ const running: Array<{ close(): Promise<void> }> = [];
 
 beforeAll(async () => {
   chromium = await launchBrowser();
-}, 60_000);
+}, 660_000);
 afterAll(async () => {
   await chromium?.close();
 });
