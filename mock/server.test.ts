@@ -107,7 +107,8 @@ describe('kubeclusters-mock serve (the executable)', () => {
       const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] as string;
       const headers = { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization' };
       const preflight = await fetch(`${url}/api/v1/kubeclusters`, { method: 'OPTIONS', headers, signal: AbortSignal.timeout(5000) });
-      expect(preflight.status).toBe(204);
+      expect(preflight.status).toBe(200);
+      expect(preflight.headers.get('access-control-allow-methods')).toBe('GET,POST,OPTIONS,HEAD');
       expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     } finally {
       child.kill('SIGTERM');
