@@ -146,6 +146,22 @@ describe('in a browser', { timeout: 40_000 }, () => {
     expect(errors).toEqual([]);
   });
 
+  it('UI-6 the dashboard lists the job a run starts, and shows it end when the control API finishes it', async () => {
+    const server = await mock({ jobDurationMs: 'never' });
+    const call = api(server.url, 'tf');
+    const cluster = await call('POST', '/kubeclusters', { name: 'jobs-cluster' });
+    const backup = await call('POST', '/kubebackups', { name: 'nightly', cluster: cluster.body._id, source: { all_namespaces: true } });
+    expect((await call('POST', `/kubebackups/${backup.body._id}/action/run`, { retention: { retainDays: 7 } })).status).toBe(200);
+    const { page, errors } = await visit(`${server.url}/__mock/ui`, 'dashboard-jobs');
+    const row = page.locator('section[data-tenant="tf"] table[data-table="jobs"] tbody tr').first();
+    await expect.poll(() => row.locator('.badge').textContent(), eventually).toBe('RUNNING');
+    expect(await row.innerText()).toMatch(/KUBE_BACKUP[\s\S]*jobs-cluster/);
+    const jobId = (await row.getAttribute('data-id')) as string;
+    await server.control.finishJob(jobId, 'FAILED');
+    await expect.poll(() => row.locator('.badge').textContent(), eventually).toBe('FAILED');
+    expect(errors).toEqual([]);
+  });
+
   it('UI-5 a page on another origin calls the API with --cors, and is refused without it', async () => {
     const pageServer = await servePage('<!doctype html><title>front-end</title><link rel="icon" href="data:,"><p>another origin</p>');
     const withCors = await mock({ cors: [pageServer.url] });

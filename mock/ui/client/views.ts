@@ -10,6 +10,7 @@ const API_PREFIX = '/api/v1';
 type Cluster = components['schemas']['Cluster'];
 type Objectstore = components['schemas']['Objectstore'];
 type Kubebackup = components['schemas']['Kubebackup'];
+type Job = components['schemas']['Job'];
 
 export interface ClusterActions {
   connect(id: string): void;
@@ -20,7 +21,7 @@ export interface ClusterActions {
 
 /** One tenant: its clusters (with agent buttons), object stores and backups. */
 export function tenantBody(contents: TenantContents, actions: ClusterActions): Child[] {
-  const { kubeclusters, objectstores, kubebackups } = contents.resources;
+  const { kubeclusters, objectstores, kubebackups, jobs } = contents.resources;
   const clusters = kubeclusters.items as unknown as Cluster[];
   const clusterNames = new Map(clusters.map((cluster) => [cluster._id, cluster.name ?? cluster._id]));
   return [
@@ -37,6 +38,9 @@ export function tenantBody(contents: TenantContents, actions: ClusterActions): C
     el('h3', {}, 'Backups'),
     table(['Name', 'Cluster', 'Trigger', 'ETag', 'Updated'], (kubebackups.items as unknown as Kubebackup[]).map((backup) => backupRow(backup, clusterNames)), 'No backups.', 'backups'),
     more(kubebackups.total, kubebackups.items.length),
+    el('h3', {}, 'Jobs'),
+    table(['Name', 'Type', 'State', 'Started', 'Cluster', 'Updated'], (jobs.items as unknown as Job[]).map((job) => jobRow(job, clusterNames)), 'No jobs: a run (POST …/action/run) starts one.', 'jobs'),
+    more(jobs.total, jobs.items.length),
   ];
 }
 
@@ -67,6 +71,18 @@ function objectstoreRow(store: Objectstore): HTMLTableRowElement {
 function backupRow(backup: Kubebackup, clusterNames: ReadonlyMap<string, string>): HTMLTableRowElement {
   const cluster = typeof backup.cluster === 'string' ? (clusterNames.get(backup.cluster) ?? backup.cluster) : '';
   return el('tr', { 'data-id': backup._id }, el('td', {}, el('strong', {}, backup.name)), el('td', {}, cluster), el('td', {}, backup.trigger_type ?? ''), etagCell(backup._etag), dateCell(backup._updated));
+}
+
+function jobRow(job: Job, clusterNames: ReadonlyMap<string, string>): HTMLTableRowElement {
+  const started = new Date(job.start_time * 1000).toISOString().slice(0, 19).replace('T', ' ');
+  return el('tr', { 'data-id': job._id, 'data-name': job.name },
+    el('td', {}, el('strong', {}, job.name), el('span', { class: 'id mono' }, job._id)),
+    el('td', {}, job.type),
+    el('td', {}, el('span', { class: `badge ${job.state}` }, job.state)),
+    el('td', { class: 'date mono' }, started),
+    el('td', {}, clusterNames.get(job.cluster) ?? job.cluster),
+    dateCell(job._updated),
+  );
 }
 
 /** The journal, newest first; requests after `seenUpTo` (an ISO time) are highlighted as they arrive. */
