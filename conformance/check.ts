@@ -3,6 +3,8 @@
 import { escapeRegex } from './client.js';
 import type { ApiClient, Exchange, ResourceName } from './client.js';
 import { answerOf, deepEqual, expectSpec, expectStatus, expectThat, fail, show } from './expect.js';
+import { differences, storedView } from './rules/rule.js';
+import type { Doc } from './rules/rule.js';
 import type { Target } from './target.js';
 
 /** What a check needs from the target; without it the check is skipped with the reason. */
@@ -25,7 +27,8 @@ export class SkipCheck extends Error {
   override name = 'SkipCheck';
 }
 
-export type Doc = Record<string, any>;
+export type { Doc };
+export { storedView };
 
 const ACTIVE = 'ACTIVE';
 const SECOND_AND_A_BIT = 1_100;
@@ -151,16 +154,4 @@ export function agentUrlOf(doc: Doc | undefined): string | undefined {
   const key = Object.keys(status).find((k) => k.toLowerCase() === 'agenturl');
   const value = key === undefined ? undefined : status[key];
   return typeof value === 'string' ? value : undefined;
-}
-
-/** What a server stores of a document: everything but the rendering-only `_links` and `_status`. */
-export function storedView(doc: Doc): Doc {
-  const { _links, _status, ...stored } = doc;
-  return stored;
-}
-
-/** The top-level fields whose values differ, as `field: before → after`. */
-function differences(before: Doc, after: Doc): string {
-  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((field) => !deepEqual(before[field], after[field]));
-  return fields.map((field) => `${field}: ${show(before[field])} → ${show(after[field])}`).join('; ') || 'no difference';
 }

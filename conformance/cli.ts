@@ -184,7 +184,7 @@ async function probe(config: TargetConfig): Promise<string | undefined> {
   return undefined;
 }
 
-function parseReports(spec: string | undefined): { junit?: string; json?: string } | string {
+export function parseReports(spec: string | undefined): { junit?: string; json?: string } | string {
   const reports: { junit?: string; json?: string } = {};
   for (const part of (spec ?? '').split(',').filter(Boolean)) {
     const [kind, path] = part.split('=', 2);

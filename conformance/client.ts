@@ -215,7 +215,8 @@ export function queryString(query: Query): string {
   return text ? `?${text}` : '';
 }
 
-function toExchange(request: RecordedRequest, response: Response, text: string): Exchange {
+/** An exchange from a request and the answer to it (`text`: the answer's body, already read). */
+export function toExchange(request: RecordedRequest, response: Response, text: string): Exchange {
   const isJson = /json/.test(response.headers.get('content-type') ?? '');
   let body: unknown = text === '' ? undefined : text;
   if (isJson && text !== '') {
@@ -228,7 +229,8 @@ function toExchange(request: RecordedRequest, response: Response, text: string):
   return { request, status: response.status, headers: response.headers, text, body, specProblems: [], curl: () => curlOf(request) };
 }
 
-function checkAgainstSpec(exchange: Exchange): string[] {
+/** Where the answer differs from what the spec documents for it. */
+export function checkAgainstSpec(exchange: Exchange): string[] {
   sharedChecker ??= new ResponseChecker();
   const path = new URL(exchange.request.url).pathname;
   const body = exchange.status === 304 ? undefined : exchange.body;
@@ -239,7 +241,7 @@ function checkAgainstSpec(exchange: Exchange): string[] {
 export function curlOf(request: RecordedRequest): string {
   const parts = ['curl -sS', request.method === 'GET' ? '' : `-X ${request.method}`, shellQuote(request.url)];
   for (const [name, value] of Object.entries(request.headers)) {
-    if (name === 'Accept') continue;
+    if (['accept', 'user-agent'].includes(name.toLowerCase())) continue;
     const shown = name.toLowerCase() === 'authorization' ? value.replace(/^(\w+)\s+.+$/, '$1 ***') : value;
     parts.push(`-H ${shellQuote(`${name}: ${shown}`)}`);
   }

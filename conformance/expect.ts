@@ -1,6 +1,12 @@
 // Assertions on exchanges. A failure names the request (as curl), what was expected and what came back;
 // the runner puts the requirement id in front.
 import type { Exchange } from './client.js';
+import { resolveProfile } from '../mock/options.js';
+import { eveErrorBody } from './rules/answers.js';
+import { bareEtag, deepEqual, show } from './rules/rule.js';
+import type { Rule, RuleContext } from './rules/rule.js';
+
+export { bareEtag, deepEqual, show };
 
 export class ConformanceFailure extends Error {
   override name = 'ConformanceFailure';
@@ -51,8 +57,16 @@ export function expectEveError(exchange: Exchange, ...statuses: number[]): void 
 
 /** Only the body shape, for answers the spec does not list (an injected fault, a status the spec lacks). */
 export function expectEveBody(exchange: Exchange): void {
-  const error = exchange.body?._error;
-  expectThat(exchange.body?._status === 'ERR' && error?.code === exchange.status && typeof error?.message === 'string', `an Eve error body {_status: "ERR", _error: {code: ${exchange.status}, message}}`, () => answerOf(exchange), exchange);
+  expectThat(exchange.status >= 400, `an error status with an Eve error body`, () => answerOf(exchange), exchange);
+  expectRule(exchange, eveErrorBody);
+}
+
+const defaultContext: RuleContext = { profile: resolveProfile('strict') };
+
+/** A shared rule (conformance/rules) holds for the exchange: the first violation it sees fails the check. */
+export function expectRule(exchange: Exchange, rule: Rule, context: RuleContext = defaultContext): void {
+  const [violation] = rule(exchange, context);
+  if (violation) fail(violation.expected, violation.got, exchange);
 }
 
 export function expectHeader(exchange: Exchange, name: string, test: RegExp | ((value: string) => boolean), description: string): string {
@@ -84,23 +98,4 @@ export function idsOf(exchange: Exchange): string[] {
 export function namesOf(exchange: Exchange): string[] {
   const items = exchange.body?._items;
   return Array.isArray(items) ? items.map((item: { name?: unknown }) => String(item?.name)) : [];
-}
-
-export function show(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
-}
-
-export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((key) => Object.hasOwn(b, key) && deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
-}
-
-/** `"abc"`, `W/"abc"` and `abc` are the same ETag to Eve. */
-export function bareEtag(value: string | null | undefined): string | undefined {
-  return value?.replace(/^W\//, '').replace(/"/g, '');
 }

@@ -12,3 +12,6 @@ export { openTarget, configFromEnv, configToEnv, envNames } from './target.js';
 export type { Target, TargetConfig, TargetOverrides } from './target.js';
 export { ApiClient, RequestBudget, curlOf } from './client.js';
 export type { Exchange, FetchLike } from './client.js';
+export { startProxy } from './proxy/server.js';
+export type { ProxyOptions, RunningProxy, Finding } from './proxy/server.js';
+export type { Violation, Party } from './rules/rule.js';

@@ -8,10 +8,11 @@ import { MockControlState } from './control/state.js';
 import { bearerAuth } from './http/auth.js';
 import type { TenantEnv } from './http/auth.js';
 import { limitBody } from './http/body.js';
+import { corsAccess } from './http/cors.js';
 import { requestLog } from './http/log.js';
 import { methodOverride } from './http/method-override.js';
 import { answerOptions } from './http/options.js';
-import { asMiddleware, runSteps } from './http/pipeline.js';
+import { asMiddleware, fromMiddleware, runSteps } from './http/pipeline.js';
 import type { Step } from './http/pipeline.js';
 import { ApiError } from './http/errors.js';
 import { renderError } from './http/render.js';
@@ -26,6 +27,8 @@ import { domain, domainIndexes } from './resources/domain.js';
 import { apiAllow, apiDispatch, methodNotAllowed, routeGuard, resourceRoutes } from './resources/routes.js';
 import { NOT_FOUND, ResourceService } from './resources/service.js';
 import { MockClock } from './store/clock.js';
+import { DASHBOARD_PATH } from './ui/landing.js';
+import { dashboardRoutes, pageRoutes } from './ui/routes.js';
 import type { Clock } from './store/clock.js';
 import type { ResourceName } from './store/document.js';
 import { Store } from './store/store.js';
@@ -63,24 +66,36 @@ export function createMock(options: MockOptions = {}): Mock {
   const app = new Hono<TenantEnv>();
   // Every request passes these steps in this order: an API request inside the one /api/v1 dispatch
   // (one handler, so an answer that needs no I/O leaves synchronously), any other as Hono middleware.
-  const steps: Step[] = [methodOverride(app)];
-  if (stateFile) steps.push(stateFile.step());
-  if (runtime.options.log) steps.push(requestLog(runtime.options.log));
-  if (runtime.options.control) steps.push(controlMiddleware(runtime));
-  steps.push(answerOptions(allowOf(Object.values(domain))), (_c, next) => {
+  const outer: Step[] = [methodOverride(app)];
+  if (stateFile) outer.push(stateFile.step());
+  if (runtime.options.log) outer.push(requestLog(runtime.options.log));
+  // Before the journal and the faults, so injected failures carry CORS headers too.
+  if (runtime.options.cors) outer.push(fromMiddleware(corsAccess(runtime.options.cors, allowOf(Object.values(domain)))));
+  const inner: Step[] = runtime.options.control ? [controlMiddleware(runtime)] : [];
+  inner.push(answerOptions(allowOf(Object.values(domain))), (_c, next) => {
     runtime.timeline.settle();
     return next();
   });
   app.onError(renderError);
-  mountApi(app, runtime, steps);
+  mountApi(app, runtime, [...outer, ...inner]);
+  const site = siteApp(runtime, outer, inner);
+  app.notFound((c) => site.fetch(c.req.raw, c.env));
+  return { app, runtime, stateFile };
+}
+
+/** Everything outside /api/v1: pages, the OpenAPI document, the agent manifest, the control API. */
+function siteApp(runtime: MockRuntime, outer: readonly Step[], inner: readonly Step[]): Hono<TenantEnv> {
   const site = new Hono<TenantEnv>();
   site.onError(renderError);
   site.notFound((c) => renderError(new ApiError(404, NOT_FOUND), c));
-  for (const step of steps) site.use('*', asMiddleware(step));
+  for (const step of outer) site.use('*', asMiddleware(step));
+  // Pages for people are not API traffic: mounted before the journal and the faults, which never see them.
+  site.route('/', pageRoutes(runtime));
+  if (runtime.options.control) site.route(DASHBOARD_PATH, dashboardRoutes(runtime));
+  for (const step of inner) site.use('*', asMiddleware(step));
   mountRootRoutes(site, runtime);
   if (runtime.options.control) site.route('/__mock', controlRoutes(runtime));
-  app.notFound((c) => site.fetch(c.req.raw, c.env));
-  return { app, runtime, stateFile };
+  return site;
 }
 
 function createRuntime(options: MockOptions): MockRuntime {

@@ -7,6 +7,8 @@ export { MockControlClient } from './control/client.js';
 export type { AgentMove, ClockState, FetchLike, FixturesRequest, JobMove } from './control/client.js';
 export type { Snapshot } from './control/snapshot.js';
 export type { Fault, FaultSpec, JournalEntry } from './control/state.js';
+export type { TenantContents, TenantSummary } from './control/tenants.js';
+export type { CorsOrigins } from './http/cors.js';
 export { profiles, defaultLimits, resolveProfile } from './options.js';
 export type { Limits, MockOptions, Profile, ProfileName } from './options.js';
 export { MockClock } from './store/clock.js';

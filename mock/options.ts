@@ -1,4 +1,5 @@
 // The mock's options and the named profiles that settle the points where the sources disagree.
+import type { CorsOrigins } from './http/cors.js';
 import type { Clock } from './store/clock.js';
 
 /** Each switch is a place where the guide, Eve and real clients disagree (see the spec's description). */
@@ -55,6 +56,8 @@ export interface MockOptions {
   publicUrl?: string;
   /** Serve the test-control API under `/__mock` (default true). */
   control?: boolean;
+  /** Let browser pages on these origins (or `'*'`) call the mock: Eve's `X_DOMAINS`. Unset: no CORS. */
+  cors?: CorsOrigins;
   clock?: Clock;
   limits?: Partial<Limits>;
   /** A JSON file the state is loaded from at start and saved to after every change (atomically). */
@@ -70,6 +73,7 @@ export interface ResolvedOptions {
   jobDurationMs: number | 'never';
   publicUrl: string | undefined;
   control: boolean;
+  cors: CorsOrigins | undefined;
   limits: Limits;
   log: ((line: string) => void) | undefined;
 }
@@ -90,6 +94,13 @@ export function resolveProfile(profile: MockOptions['profile']): Profile {
   return { ...resolveProfile(base), ...overrides };
 }
 
+/** The name of the profile these switches make up, or `custom` when single options were overridden. */
+export function profileNameOf(profile: Profile): ProfileName | 'custom' {
+  const names = Object.keys(profiles) as ProfileName[];
+  const same = (named: Profile) => (Object.keys(named) as Array<keyof Profile>).every((key) => named[key] === profile[key]);
+  return names.find((name) => same(profiles[name])) ?? 'custom';
+}
+
 export function resolveOptions(options: MockOptions): ResolvedOptions {
   return {
     profile: resolveProfile(options.profile),
@@ -98,6 +109,7 @@ export function resolveOptions(options: MockOptions): ResolvedOptions {
     jobDurationMs: options.jobDurationMs ?? defaultJobDurationMs,
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
     control: options.control ?? true,
+    cors: options.cors,
     limits: { ...defaultLimits, ...options.limits },
     log: options.log,
   };

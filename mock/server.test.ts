@@ -97,6 +97,27 @@ describe('kubeclusters-mock serve (the executable)', () => {
     }
   });
 
+  it('answers browsers from the origins given to --cors, and explains a value that is not an origin', async () => {
+    const child = spawn(process.execPath, [built, 'serve', '--port', '0', '--cors', 'http://localhost:5173'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      await waitFor(() => /Press Ctrl\+C/.test(output), 10_000);
+      expect(output).toContain('CORS:     http://localhost:5173');
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] as string;
+      const headers = { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization' };
+      const preflight = await fetch(`${url}/api/v1/kubeclusters`, { method: 'OPTIONS', headers, signal: AbortSignal.timeout(5000) });
+      expect(preflight.status).toBe(200);
+      expect(preflight.headers.get('access-control-allow-methods')).toBe('GET,POST,OPTIONS,HEAD');
+      expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const result = await promisify(execFile)(process.execPath, [built, 'serve', '--cors', 'localhost:5173']).catch((error: { code: number; stderr: string }) => error);
+    expect(result).toMatchObject({ code: 1 });
+    expect((result as { stderr: string }).stderr).toMatch(/--cors.*"localhost:5173" is not an origin/s);
+  });
+
   it('explains a bad option value', async () => {
     const result = await promisify(execFile)(process.execPath, [built, 'serve', '--activation-delay', 'soon']).catch((error: { code: number; stderr: string }) => error);
     expect(result).toMatchObject({ code: 1 });

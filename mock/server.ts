@@ -57,7 +57,7 @@ export async function startMockServer(options: StartOptions = {}): Promise<Runni
   };
 }
 
-function describeListenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
+export function describeListenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
   if (error.code === 'EADDRINUSE') return new Error(`Port ${port} on ${host} is already in use; pick another with --port`);
   if (error.code === 'EACCES') return new Error(`Not allowed to listen on ${host}:${port}; pick a port above 1023 with --port`);
   if (error.code === 'EADDRNOTAVAIL') return new Error(`Cannot listen on ${host}: no such address on this machine`);

@@ -24,3 +24,11 @@ export function loadSpec(): JsonObject {
   cached ??= JSON.parse(readFileSync(specJsonPath, 'utf8')) as JsonObject;
   return cached;
 }
+
+/** Follows a `$ref` (`#/components/...`) to the node it names, repeatedly; any other node is returned as is. */
+export function resolveRef(spec: JsonObject, node: JsonObject): JsonObject {
+  const ref = node['$ref'];
+  if (typeof ref !== 'string') return node;
+  const target = ref.slice(2).split('/').reduce<unknown>((at, key) => (at as JsonObject)[key], spec);
+  return resolveRef(spec, target as JsonObject);
+}

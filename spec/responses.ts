@@ -1,6 +1,7 @@
 // Checks an HTTP answer against what the spec documents for that operation: status, headers, body.
-import { loadSpec } from './document.js';
+import { loadSpec, resolveRef } from './document.js';
 import type { JsonObject } from './document.js';
+import { PathMatcher } from './paths.js';
 import { createSchemaValidators } from './schemas.js';
 import type { SchemaValidators } from './schemas.js';
 
@@ -14,18 +15,10 @@ export interface ObservedResponse {
   body: unknown;
 }
 
-const API_ROOT = '/api/v1';
-const ROOT_PATHS = new Set(['/api-docs']);
-
-interface PathTemplate {
-  template: string;
-  pattern: RegExp;
-}
-
 export class ResponseChecker {
   readonly #spec = loadSpec();
   readonly #validators: SchemaValidators = createSchemaValidators();
-  readonly #templates: PathTemplate[] = compileTemplates(Object.keys(this.#paths()));
+  readonly #matcher = new PathMatcher(this.#spec);
 
   /** Problems found (empty when the answer is exactly as documented). */
   check(response: ObservedResponse): string[] {
@@ -40,29 +33,14 @@ export class ResponseChecker {
       const empty = response.body === undefined || response.body === '';
       return response.status === 200 && empty ? [] : [`OPTIONS must answer 200 with no body, got ${response.status}`];
     }
-    const template = this.#match(response.path);
+    const template = this.#matcher.match(response.path);
     if (!template) return response.status === 404 ? this.#checkError(response) : [`${response.path} is not a documented path`];
-    const operation = this.#paths()[template]?.[response.method.toLowerCase()] as JsonObject | undefined;
+    const operation = this.#matcher.operation(template, response.method);
     if (!operation) return response.status === 405 ? this.#checkError(response) : [`${response.method} ${template} is not documented`];
     const responses = operation['responses'] as JsonObject;
     const documented = responses[String(response.status)] as JsonObject | undefined;
     if (!documented) return [`${response.method} ${template} does not document status ${response.status}`];
-    return this.#checkAgainst(this.#resolve(documented), response);
-  }
-
-  #paths(): Record<string, JsonObject> {
-    return this.#spec['paths'] as Record<string, JsonObject>;
-  }
-
-  #match(path: string): string | undefined {
-    // Dot segments are resolved before routing, as the URL the server sees has them resolved.
-    const bare = new URL(path.split('?')[0] ?? path, 'http://host').pathname.replace(/^\/api\/v1$/, `${API_ROOT}/`);
-    const relative = bare.startsWith(`${API_ROOT}/`) ? bare.slice(API_ROOT.length) : bare;
-    const candidates = this.#templates.filter((t) => t.pattern.test(relative));
-    const rooted = (t: PathTemplate) => ROOT_PATHS.has(t.template) || t.template.startsWith('/kubeclusteragents/');
-    const usable = candidates.filter((t) => rooted(t) === !bare.startsWith(`${API_ROOT}/`));
-    // Literal segments beat parameters: /kubeclusters/cloudcasa-images over /kubeclusters/{id}.
-    return usable.sort((a, b) => countParams(a.template) - countParams(b.template))[0]?.template;
+    return this.#checkAgainst(resolveRef(this.#spec, documented), response);
   }
 
   #checkError(response: ObservedResponse): string[] {
@@ -89,7 +67,7 @@ export class ResponseChecker {
     const problems: string[] = [];
     for (const [name, header] of Object.entries(headers)) {
       const value = response.headers.get(name);
-      const schema = this.#resolve(header)['schema'] as object | undefined;
+      const schema = resolveRef(this.#spec, header)['schema'] as object | undefined;
       // Documented headers are optional in the spec, but when present they must match their schema.
       if (value !== null && schema && !this.#validators.validatorFor(schema)(value)) {
         problems.push(`header ${name}: "${value}" does not match its schema`);
@@ -102,25 +80,4 @@ export class ResponseChecker {
     if (validate(body)) return [];
     return (validate.errors ?? []).map((e) => `body (status ${status}) at "${e.instancePath || '/'}": ${e.message ?? e.keyword}`);
   }
-
-  #resolve(node: JsonObject): JsonObject {
-    const ref = node['$ref'];
-    if (typeof ref !== 'string') return node;
-    const target = ref.slice(2).split('/').reduce<unknown>((at, key) => (at as JsonObject)[key], this.#spec);
-    return this.#resolve(target as JsonObject);
-  }
-}
-
-function compileTemplates(templates: string[]): PathTemplate[] {
-  return templates.map((template) => {
-    const source = template
-      .split(/(\{[^}]+\})/)
-      .map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')))
-      .join('');
-    return { template, pattern: new RegExp(`^${source}$`) };
-  });
-}
-
-function countParams(template: string): number {
-  return (template.match(/\{/g) ?? []).length;
 }

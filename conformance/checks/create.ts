@@ -2,7 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { agentUrlOf, check } from '../check.js';
 import type { Check, CheckContext, Doc } from '../check.js';
-import { answerOf, expectEqual, expectEveError, expectHeader, expectIssue, expectStatus, expectThat, show } from '../expect.js';
+import { answerOf, expectEqual, expectEveError, expectIssue, expectRule, expectStatus, expectThat, show } from '../expect.js';
+import { locationOfCreated } from '../rules/answers.js';
 
 const HEX24 = /^[0-9a-f]{24}$/;
 const HEX40 = /^[0-9a-f]{40}$/;
@@ -28,7 +29,7 @@ export const createChecks: Check[] = [
   check('KC-CREATE-1', 'POST answers 201 and a Location naming the new item', ['writes'], async (t) => {
     const answer = await t.api.createCluster({ name: t.name('location') });
     expectStatus(answer, 201);
-    expectHeader(answer, 'Location', (value) => new URL(value, t.api.baseUrl).pathname.endsWith(`/kubeclusters/${answer.body?._id}`), `a URL whose path ends in /kubeclusters/${answer.body?._id}`);
+    expectRule(answer, locationOfCreated);
   }),
 
   check('KC-CREATE-2', 'the POST answer holds the meta fields, _status OK and the stored fields', ['writes'], async (t) => {

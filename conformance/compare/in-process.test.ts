@@ -1,6 +1,7 @@
 // compare end to end without a network: the mock against itself finds nothing; against a mock
 // altered on purpose it finds each alteration, grouped by kind, with a curl line for each side.
 import { describe, expect, it } from 'vitest';
+import { UNKNOWN_ID } from './steps.js';
 import { runCompare } from './run.js';
 import type { CompareOptions } from './run.js';
 import { TOKENS, inProcessMock } from './test-support/servers.js';
@@ -19,7 +20,7 @@ describe('compare, in process', () => {
   it('COMPARE-2 a mock altered on purpose: a status, a header and a body field difference are found and grouped', async () => {
     const altered = inProcessMock(async (request, response) => {
       const path = new URL(request.url).pathname;
-      if (request.method === 'DELETE' && response.status === 404) return new Response(null, { status: 204 });
+      if (request.method === 'DELETE' && path.endsWith(UNKNOWN_ID)) return new Response(JSON.stringify({ _status: 'ERR', _error: { code: 404, message: 'gone' } }), { status: 404 });
       if (request.method === 'GET' && /\/kubeclusters\/[0-9a-f]{24}$/.test(path) && response.status === 200) {
         const body = (await response.json()) as Record<string, unknown>;
         const headers = new Headers(response.headers);
@@ -31,7 +32,7 @@ describe('compare, in process', () => {
     const outcome = await runCompare({ ...base, a: { baseUrl: 'http://a.local', fetch: inProcessMock() }, b: { baseUrl: 'http://b.local', fetch: altered } });
     if (!outcome.ran) throw new Error(outcome.reason);
     const kinds = outcome.summary.differences.map((d) => d.kind);
-    expect(kinds).toContain('DELETE kubeclusters/{id}: unknown id | status 404 vs 204');
+    expect(kinds).toContain('DELETE kubeclusters/{id}: unknown id | status 204 vs 404');
     expect(kinds).toContain('GET kubeclusters/{id}: plain | header etag: only in A');
     expect(kinds).toContain('GET kubeclusters/{id}: plain | body extra: only in B');
     const plain = outcome.summary.differences.find((d) => d.kind === 'GET kubeclusters/{id}: plain | body extra: only in B');

@@ -80,10 +80,7 @@ export function withHeaders(response: Response, set: Record<string, string>): Re
 }
 
 /** Every document of an answer: the item itself, or the items of a list. */
-export function docsOf(body: any): Json[] {
-  const docs = Array.isArray(body?._items) ? body._items : [body];
-  return docs.filter((doc: unknown): doc is Json => typeof (doc as Json | undefined)?.['_id'] === 'string');
-}
+export { docsOf } from '../rules/rule.js';
 
 /** The item as `token` (default: the request's own tenant) sees it, or undefined. */
 export async function currentDoc(request: Request, next: Next, token = tokenOf(request)): Promise<Json | undefined> {

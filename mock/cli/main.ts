@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `kubeclusters-mock` executable: parses arguments and hands over to `serve`, `conformance` or `compare`.
+// The `kubeclusters-mock` executable: parses arguments and hands over to `serve`, `conformance`, `compare` or `proxy`.
 import { Command, CommanderError } from 'commander';
 import { serveCommand } from './serve.js';
 
@@ -9,28 +9,23 @@ const program = new Command('kubeclusters-mock')
   .exitOverride();
 
 program.addCommand(serveCommand());
-program
-  .command('conformance')
-  .description('Check a server (the mock or any other) against the documented kubeclusters behaviours')
-  .helpOption(false)
-  .allowUnknownOption(true)
-  .allowExcessArguments(true)
-  .action(async (_options: unknown, command: Command) => {
-    // Loaded on demand: the conformance runner brings vitest, which `serve` never needs.
-    const { runConformanceCli } = await import('../../conformance/cli.js');
-    process.exitCode = await runConformanceCli(command.args);
-  });
-program
-  .command('compare')
-  .description('Replay one generated request sequence against two servers (e.g. the mock and the Eve reference) and report the differences')
-  .helpOption(false)
-  .allowUnknownOption(true)
-  .allowExcessArguments(true)
-  .action(async (_options: unknown, command: Command) => {
-    // Loaded on demand, like `conformance`.
-    const { runCompareCli } = await import('../../conformance/compare/cli.js');
-    process.exitCode = await runCompareCli(command.args);
-  });
+
+/** A subcommand that hands its arguments to a runner loaded on demand: `serve` never loads vitest and the like. */
+function delegate(name: string, description: string, load: () => Promise<(argv: readonly string[]) => Promise<number>>): void {
+  program
+    .command(name)
+    .description(description)
+    .helpOption(false)
+    .allowUnknownOption(true)
+    .allowExcessArguments(true)
+    .action(async (_options: unknown, command: Command) => {
+      process.exitCode = await (await load())(command.args);
+    });
+}
+
+delegate('conformance', 'Check a server (the mock or any other) against the documented kubeclusters behaviours', async () => (await import('../../conformance/cli.js')).runConformanceCli);
+delegate('compare', 'Replay one generated request sequence against two servers (e.g. the mock and the Eve reference) and report the differences', async () => (await import('../../conformance/compare/cli.js')).runCompareCli);
+delegate('proxy', 'Forward real traffic to a server and check every exchange against the contract', async () => (await import('../../conformance/proxy/cli.js')).runProxyCli);
 
 try {
   await program.parseAsync(process.argv);

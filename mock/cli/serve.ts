@@ -3,6 +3,8 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadSeedFixtures } from '../../fixtures/seed.js';
 import type { FixtureSet } from '../../fixtures/types.js';
 import { readFixtureFile } from '../control/routes.js';
+import { parseCorsOrigins } from '../http/cors.js';
+import type { CorsOrigins } from '../http/cors.js';
 import { ApiError } from '../http/errors.js';
 import { defaultJobDurationMs, defaultLimits, profiles } from '../options.js';
 import type { ProfileName } from '../options.js';
@@ -22,6 +24,7 @@ interface ServeFlags {
   jobDuration: number | 'never';
   publicUrl?: string;
   control: boolean;
+  cors?: CorsOrigins;
   log: boolean;
 }
 
@@ -40,7 +43,8 @@ export function serveCommand(): Command {
     .option('--state <file>', 'keep the state in this JSON file: loaded at start (then --fixtures is skipped), saved after every change')
     .option('--max-items <n>', `most documents a tenant may hold per resource, 409 above (default ${defaultLimits.maxItemsPerTenant})`, parseCount)
     .option('--max-body <bytes>', `largest request body, 413 above (default ${defaultLimits.maxBodyBytes})`, parseCount)
-    .option('--no-control', 'do not serve the test-control API under /__mock')
+    .option('--no-control', 'do not serve the test-control API under /__mock (nor the dashboard)')
+    .option('--cors <origins|*>', 'let browser pages on these origins (comma-separated, or * for any) call the mock', parseCors)
     .option('--log', 'print one line per request', false)
     .action(async (flags: ServeFlags) => {
       await serve(flags);
@@ -58,6 +62,7 @@ async function serve(flags: ServeFlags): Promise<void> {
     jobDurationMs: flags.jobDuration,
     publicUrl: flags.publicUrl,
     control: flags.control,
+    cors: flags.cors,
     statePath: flags.state,
     limits: { ...(flags.maxItems === undefined ? {} : { maxItemsPerTenant: flags.maxItems }), ...(flags.maxBody === undefined ? {} : { maxBodyBytes: flags.maxBody }) },
     fixtures,
@@ -70,7 +75,9 @@ async function serve(flags: ServeFlags): Promise<void> {
   const token = flags.fixturesTenant ?? flags.tokens?.[0] ?? 'demo';
   console.log(`kubeclusters-mock listening on ${mock.url} (profile ${flags.profile})`);
   console.log(`  API:      ${mock.url}/api/v1   (OpenAPI at ${mock.url}/api-docs)`);
-  if (flags.control) console.log(`  Control:  ${mock.url}/__mock`);
+  console.log(`  Docs:     ${mock.url}/docs`);
+  if (flags.control) console.log(`  Control:  ${mock.url}/__mock   (dashboard at ${mock.url}/__mock/ui)`);
+  if (flags.cors) console.log(`  CORS:     ${flags.cors === '*' ? 'any origin' : flags.cors.join(', ')}`);
   if (fixtures) console.log(`  Data:     ${fixtures.kubeclusters.length} clusters for token "${token}"`);
   console.log(`  Try:      curl -s -H 'Authorization: Bearer ${token}' ${mock.url}/api/v1/kubeclusters`);
   console.log('Press Ctrl+C to stop.');
@@ -90,6 +97,14 @@ async function fixturesFrom(value: string): Promise<FixtureSet> {
   // Loaded on demand: faker costs a quarter of a second at start-up.
   if (/^\d+$/.test(value)) return (await import('../../fixtures/generate.js')).generateFixtures({ count: Number(value) });
   return readFixtureFile(value);
+}
+
+function parseCors(value: string): CorsOrigins {
+  try {
+    return parseCorsOrigins(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
 }
 
 function parseCount(value: string): number {

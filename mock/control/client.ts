@@ -2,6 +2,7 @@
 import type { FixtureSet } from '../../fixtures/types.js';
 import type { Snapshot } from './snapshot.js';
 import type { Fault, FaultSpec, JournalEntry } from './state.js';
+import type { TenantContents, TenantSummary } from './tenants.js';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response> | Response;
 
@@ -45,7 +46,8 @@ export class MockControlClient {
   /** `baseUrl` is the mock's root (e.g. `http://127.0.0.1:4010`); `fetchImpl` may be `app.request` for in-process use. */
   constructor(
     baseUrl: string,
-    private readonly fetchImpl: FetchLike = fetch,
+    // Wrapped: a browser's fetch refuses to be called as a method of another object ("Illegal invocation").
+    private readonly fetchImpl: FetchLike = (input, init) => fetch(input, init),
   ) {
     this.#base = `${baseUrl.replace(/\/+$/, '')}/__mock`;
   }
@@ -53,6 +55,17 @@ export class MockControlClient {
   /** How the mock was started: profile, whether it takes any token (`tokens: 'any'`) or how many, limits. */
   config(): Promise<MockConfig> {
     return this.#call('GET', '/config');
+  }
+
+  /** Every tenant seen so far, with how many documents of each resource it holds. */
+  tenants(): Promise<TenantSummary[]> {
+    return this.#call<{ tenants: TenantSummary[] }>('GET', '/tenants').then((body) => body.tenants);
+  }
+
+  /** One tenant's documents, the `limit` (default 50) most recently updated of each resource. */
+  tenant(tenant: string, limit?: number): Promise<TenantContents> {
+    const query = limit === undefined ? '' : `?limit=${limit}`;
+    return this.#call('GET', `/tenants/${encodeURIComponent(tenant)}${query}`);
   }
 
   reset(): Promise<void> {
@@ -87,6 +100,10 @@ export class MockControlClient {
     return this.#call('POST', '/clock/freeze');
   }
 
+  unfreezeClock(): Promise<ClockState> {
+    return this.#call('POST', '/clock/unfreeze');
+  }
+
   connectAgent(clusterId: string): Promise<AgentMove> {
     return this.#call('POST', `/clusters/${encodeURIComponent(clusterId)}/connect`);
   }
@@ -112,6 +129,14 @@ export class MockControlClient {
   journal(limit?: number): Promise<JournalEntry[]> {
     const query = limit === undefined ? '' : `?limit=${limit}`;
     return this.#call<{ entries: JournalEntry[] }>('GET', `/journal${query}`).then((body) => body.entries);
+  }
+
+  clearJournal(): Promise<void> {
+    return this.#call('DELETE', '/journal').then(() => undefined);
+  }
+
+  faults(): Promise<Fault[]> {
+    return this.#call<{ faults: Fault[] }>('GET', '/faults').then((body) => body.faults);
   }
 
   addFault(spec: FaultSpec): Promise<Fault> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMockApp } from '../app.js';
+import { resourceNames } from '../store/document.js';
 import { testApi } from '../test-support/api.js';
 
 describe('the control API', () => {
@@ -99,6 +100,40 @@ describe('the control API', () => {
     await api.call('GET', '/api/v1/kubeclusters');
     expect(performance.now() - started).toBeGreaterThanOrEqual(55);
     await expect(api.control.addFault({ path: 'no-slash', status: 200 })).rejects.toThrow(/400.*path.*status/);
+  });
+
+  it('lists the tenants with their counts, and one tenant\'s newest documents first', async () => {
+    const api = testApi();
+    expect(await api.control.tenants()).toEqual([]);
+    const older = await api.createCluster({ name: 'older' }, 't1');
+    api.clock.advance(2000);
+    const newer = await api.createCluster({ name: 'newer' }, 't1');
+    await api.createCluster({ name: 'elsewhere' }, 't2');
+    const none = Object.fromEntries(resourceNames.map((resource) => [resource, 0]));
+    expect(await api.control.tenants()).toEqual([
+      { tenant: 't1', counts: { ...none, kubeclusters: 2 } },
+      { tenant: 't2', counts: { ...none, kubeclusters: 1 } },
+    ]);
+    const t1 = await api.control.tenant('t1');
+    expect(t1.resources.kubeclusters.total).toBe(2);
+    expect(t1.resources.kubeclusters.items.map((doc) => doc._id)).toEqual([newer._id, older._id]);
+    expect(t1.resources.kubeclusters.items[0]).toMatchObject({ name: 'newer', _etag: newer._etag, _updated: newer._updated, status: { state: 'REGISTERED' } });
+    const limited = await api.control.tenant('t1', 1);
+    expect(limited.resources.kubeclusters).toMatchObject({ total: 2, items: [{ _id: newer._id }] });
+    expect((await api.control.tenant('t1', 0)).resources.kubeclusters).toEqual({ total: 2, items: [] });
+    // Dates are kept to the second: among documents updated in the same second, the later written comes first.
+    const first = await api.createCluster({ name: 'same-second-1' }, 't3');
+    const second = await api.createCluster({ name: 'same-second-2' }, 't3');
+    expect((await api.control.tenant('t3')).resources.kubeclusters.items.map((doc) => doc._id)).toEqual([second._id, first._id]);
+  });
+
+  it('answers an unseen tenant as empty without creating it, and refuses a bad limit with 400', async () => {
+    const api = testApi();
+    const unseen = await api.control.tenant('nobody');
+    expect(unseen.resources).toEqual(Object.fromEntries(resourceNames.map((resource) => [resource, { total: 0, items: [] }])));
+    expect(await api.control.tenants()).toEqual([]);
+    await expect(api.control.tenant('nobody', 1001)).rejects.toThrow(/400.*limit.*0 to 1000/);
+    await expect(api.control.journal(-1)).rejects.toThrow(/400.*limit.*non-negative/);
   });
 
   it('is absent with control: false, and never lives under /api/v1', async () => {

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { loadSeedFixtures } from '../../fixtures/seed.js';
+import { fixturesFromRecording, isRecording } from '../../fixtures/recording.js';
 import type { FixtureSet } from '../../fixtures/types.js';
 import type { MockRuntime } from '../app.js';
 import type { TenantEnv } from '../http/auth.js';
@@ -17,6 +18,7 @@ import type { StoredDoc } from '../store/document.js';
 import { parseHttpDate } from '../store/http-date.js';
 import { exportState, importState, loadFixtures } from './snapshot.js';
 import type { Fault, FaultSpec } from './state.js';
+import { tenantContents, tenantSummaries } from './tenants.js';
 
 export const CONTROL_PREFIX = '/__mock';
 export const DEFAULT_TENANT = 'demo';
@@ -74,6 +76,8 @@ export function controlRoutes(runtime: MockRuntime): Hono<TenantEnv> {
     runtime.timeline.settle();
     return ok(c);
   });
+  control.get('/tenants', (c) => c.json({ tenants: tenantSummaries(runtime.store) }));
+  control.get('/tenants/:tenant', (c) => c.json(tenantContents(runtime.store, c.req.param('tenant'), countParam(c.req.query('limit'), 50, 1000))));
   mountClock(control, runtime);
   mountAgents(control, runtime);
   mountJobs(control, runtime);
@@ -137,15 +141,20 @@ function mountJobs(control: Hono<TenantEnv>, runtime: MockRuntime): void {
 }
 
 function mountJournalAndFaults(control: Hono<TenantEnv>, runtime: MockRuntime): void {
-  control.get('/journal', (c) => {
-    const limit = Number(c.req.query('limit') ?? runtime.options.limits.journalSize);
-    if (!Number.isInteger(limit) || limit < 0) throw new ApiError(400, 'Invalid limit: expected a non-negative whole number');
-    return c.json({ entries: runtime.control.journal(limit) });
-  });
+  control.get('/journal', (c) => c.json({ entries: runtime.control.journal(countParam(c.req.query('limit'), runtime.options.limits.journalSize)) }));
   control.delete('/journal', (c) => (runtime.control.clearJournal(), c.body(null, 204)));
   control.get('/faults', (c) => c.json({ faults: runtime.control.faults() }));
   control.post('/faults', async (c) => c.json({ _status: 'OK', fault: runtime.control.addFault(checkFault(await readJsonBody(c))) }, 201));
   control.delete('/faults', (c) => (runtime.control.clearFaults(), c.body(null, 204)));
+}
+
+/** A `?limit=` query: a whole number from 0 to `max`, or `fallback` when absent. */
+function countParam(value: string | undefined, fallback: number, max?: number): number {
+  const count = Number(value ?? fallback);
+  if (!Number.isInteger(count) || count < 0 || (max !== undefined && count > max)) {
+    throw new ApiError(400, `Invalid limit: expected a ${max === undefined ? 'non-negative whole number' : `whole number from 0 to ${max}`}`);
+  }
+  return count;
 }
 
 function checkFault(body: unknown): FaultSpec {
@@ -182,6 +191,13 @@ export async function readFixtureFile(path: string): Promise<FixtureSet> {
     text = await readFile(path, 'utf8');
   } catch (error) {
     throw new ApiError(400, `Cannot read fixtures file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  if (isRecording(text)) {
+    try {
+      return fixturesFromRecording(text);
+    } catch (error) {
+      throw new ApiError(400, `Recording ${path}: ${(error as Error).message}`);
+    }
   }
   try {
     return JSON.parse(text) as FixtureSet;

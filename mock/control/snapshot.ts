@@ -114,7 +114,7 @@ function checkFixtureDoc(doc: FixtureDoc, resource: ResourceName, validator: Doc
   for (const [field, message] of Object.entries(schemaIssues)) report([field], typeof message === 'string' ? message : JSON.stringify(message));
 }
 
-function toSnapshotDoc(doc: StoredDoc): SnapshotDoc {
+export function toSnapshotDoc(doc: StoredDoc): SnapshotDoc {
   const { _created, _updated, ...rest } = doc;
   return { ...rest, _created: httpDate(_created), _updated: httpDate(_updated) } as SnapshotDoc;
 }

@@ -67,7 +67,7 @@ const agentPath = fc.oneof(fc.constant(new URL(known.status.agentURL).pathname),
 const path = fc.oneof(
   { weight: 5, arbitrary: fc.constantFrom('/api/v1/kubeclusters', '/api/v1/objectstores', '/api/v1/kubebackups') },
   { weight: 5, arbitrary: fc.tuple(fc.constantFrom('kubeclusters', 'objectstores', 'kubebackups'), objectId).map(([r, id]) => `/api/v1/${r}/${id}`) },
-  { weight: 1, arbitrary: fc.constantFrom('/api/v1/kubeclusters/cloudcasa-images', '/api-docs', '/api/v1', '/api/v1/', '/', '/api/v1/v1/kubeclusters') },
+  { weight: 1, arbitrary: fc.constantFrom('/api/v1/kubeclusters/cloudcasa-images', '/api-docs', '/api/v1', '/api/v1/', '/api', '/api/v1/v1/kubeclusters') },
   { weight: 1, arbitrary: agentPath },
   { weight: 2, arbitrary: fc.tuple(fc.constantFrom('policies', 'kubeoffloads', 'jobs', 'kubebackups'), objectId, fc.constantFrom('', '/action/run', '/action/run/', '/action/stop')).map(([r, id, tail]) => `/api/v1/${r}/${id}${tail}`) },
   { weight: 1, arbitrary: fc.stringMatching(/^[a-z0-9._-]{1,12}$/).map((s) => `/api/v1/${s}`) },

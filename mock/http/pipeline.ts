@@ -44,7 +44,7 @@ export function asMiddleware(step: Step): MiddlewareHandler<TenantEnv> {
       await next();
       return c.res;
     });
-    if (answer !== c.res) c.res = answer;
+    keep(c, answer);
   };
 }
 
@@ -52,8 +52,16 @@ export function asMiddleware(step: Step): MiddlewareHandler<TenantEnv> {
 export function fromMiddleware(middleware: MiddlewareHandler<TenantEnv>): Step {
   return async (c, next) => {
     const own = await middleware(c, async () => {
-      c.res = await next();
+      keep(c, await next());
     });
     return own ?? c.res;
   };
+}
+
+/**
+ * Makes `answer` the context's response the way Hono's compose does: set when none is yet, replaced
+ * (Hono copies the headers set so far) when it is another one, left alone when it is the same.
+ */
+function keep(c: Context<TenantEnv>, answer: Response): void {
+  if (!c.finalized || c.res !== answer) c.res = answer;
 }

@@ -1,0 +1,88 @@
+// `kubeclusters-mock proxy`: forwards real traffic to a server, prints each violation as it happens and
+// a summary by rule when it stops (Ctrl+C, SIGTERM or --max-requests). Exit 1 on any violation, 2 when it cannot start.
+import { writeFileSync } from 'node:fs';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { profiles } from '../../mock/options.js';
+import type { ProfileName } from '../../mock/options.js';
+import { parseReports } from '../cli.js';
+import { parseCommand } from '../parse-command.js';
+import { jsonReport, junitReport, summary, violationLine } from './report.js';
+import { startProxy } from './server.js';
+import type { RunningProxy } from './server.js';
+
+interface Flags {
+  target: string;
+  port: number;
+  host: string;
+  profile: ProfileName;
+  report?: string;
+  record?: string;
+  maxRequests?: number;
+  timeout: number;
+}
+
+export async function runProxyCli(argv: readonly string[]): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('kubeclusters-mock proxy')
+    .description('Forward traffic to a server and check every exchange against the contract, on both sides')
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) })
+    .requiredOption('--target <url>', 'the server root to forward to, e.g. http://127.0.0.1:4010')
+    .option('-p, --port <port>', 'port to listen on (0 picks a free one)', whole(0), 4011)
+    .option('-H, --host <host>', 'address to listen on', '127.0.0.1')
+    .addOption(new Option('--profile <name>', 'where sources disagree, what the server is expected to answer').choices(Object.keys(profiles)).default('strict'))
+    .option('--report <kind=path,...>', 'on stopping, also write junit=<path> and/or json=<path>')
+    .option('--record <file>', 'write every exchange as a JSON line (tokens redacted); serve --fixtures <file> loads it')
+    .option('--max-requests <n>', 'stop after this many exchanges', whole(1))
+    .option('--timeout <ms>', 'how long to wait for the target on each request', whole(1), 30_000)
+    .action(async (flags: Flags) => {
+      exitCode = await proxy(flags);
+    });
+  return (await parseCommand(program, argv)) ?? exitCode;
+}
+
+async function proxy(flags: Flags): Promise<number> {
+  const reports = parseReports(flags.report);
+  if (typeof reports === 'string') return cannotStart(reports);
+  if (!URL.canParse(flags.target)) return cannotStart(`--target "${flags.target}" is not a URL`);
+  let running: RunningProxy;
+  try {
+    running = await startProxy({
+      target: flags.target,
+      port: flags.port,
+      host: flags.host,
+      profile: flags.profile,
+      timeoutMs: flags.timeout,
+      ...(flags.maxRequests === undefined ? {} : { maxRequests: flags.maxRequests }),
+      ...(flags.record === undefined ? {} : { recordPath: flags.record }),
+      onFinding: (finding) => console.log(violationLine(finding)),
+    });
+  } catch (error) {
+    return cannotStart((error as Error).message);
+  }
+  console.log(`kubeclusters-mock proxy on ${running.url} → ${flags.target} (profile ${flags.profile})`);
+  console.log(`  Point clients at ${running.url}; ${flags.maxRequests === undefined ? 'Ctrl+C stops' : `stops after ${flags.maxRequests} exchanges or on Ctrl+C`}.`);
+  const stoppedBy = await Promise.race([
+    running.finished.then(() => `${flags.maxRequests} exchanges`),
+    new Promise<string>((resolve) => process.once('SIGINT', () => resolve('SIGINT'))),
+    new Promise<string>((resolve) => process.once('SIGTERM', () => resolve('SIGTERM'))),
+  ]);
+  await running.close();
+  console.log(`\nStopped (${stoppedBy}).\n${summary(running.findings, running.exchanges)}`);
+  if (reports.junit) writeFileSync(reports.junit, junitReport(running.findings, running.exchanges));
+  if (reports.json) writeFileSync(reports.json, `${JSON.stringify(jsonReport(running.findings, running.exchanges, flags.target), null, 2)}\n`);
+  return running.findings.length > 0 ? 1 : 0;
+}
+
+function cannotStart(reason: string): number {
+  console.error(`proxy: cannot start: ${reason}`);
+  return 2;
+}
+
+function whole(min: number): (value: string) => number {
+  return (value) => {
+    const number = Number(value);
+    if (!Number.isSafeInteger(number) || number < min) throw new InvalidArgumentError(`expected a whole number of at least ${min}`);
+    return number;
+  };
+}
