@@ -1,12 +1,13 @@
 // startMockServer: the mock on a real port (for other people's tests and the CLI), with a control client.
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
+import type { GenerateOptions } from '../fixtures/generate.js';
 import type { FixtureSet } from '../fixtures/types.js';
 import { createMock } from './app.js';
 import type { MockRuntime } from './app.js';
 import { MockControlClient } from './control/client.js';
 import { defaultTenant } from './control/routes.js';
-import { loadFixtures } from './control/snapshot.js';
+import { loadFixtures, loadGenerated } from './control/snapshot.js';
 import type { MockOptions } from './options.js';
 
 export interface StartOptions extends MockOptions {
@@ -16,6 +17,8 @@ export interface StartOptions extends MockOptions {
   host?: string;
   /** Data to load at start, into `fixturesTenant` (default: the first token, or `demo`). */
   fixtures?: FixtureSet;
+  /** Clusters (with object stores and backups) generated at start, loaded as they are made; into `fixturesTenant` too. */
+  generate?: GenerateOptions;
   fixturesTenant?: string;
 }
 
@@ -31,6 +34,8 @@ export const DEFAULT_PORT = 4010;
 export const DEFAULT_HOST = '127.0.0.1';
 
 export async function startMockServer(options: StartOptions = {}): Promise<RunningMock> {
+  // Loaded on demand (faker costs a quarter of a second), and before listening: nothing is answered until the data is in.
+  const generator = options.generate ? await import('../fixtures/generate.js') : undefined;
   const { app, runtime, stateFile } = createMock(options);
   const server = createAdaptorServer({ fetch: app.fetch });
   const host = options.host ?? DEFAULT_HOST;
@@ -40,9 +45,11 @@ export async function startMockServer(options: StartOptions = {}): Promise<Runni
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  if (options.fixtures && !stateFile?.loaded) {
+  if ((options.fixtures || options.generate) && !stateFile?.loaded) {
     const tenant = options.fixturesTenant ?? defaultTenant(runtime);
-    loadFixtures({ ...runtime, tenant, fixtures: options.fixtures, baseUrl: runtime.options.publicUrl ?? url });
+    const baseUrl = runtime.options.publicUrl ?? url;
+    if (options.fixtures) loadFixtures({ ...runtime, tenant, fixtures: options.fixtures, baseUrl });
+    if (generator && options.generate) loadGenerated({ ...runtime, tenant, docs: generator.generateFixtureDocs(options.generate), baseUrl });
   }
   stateFile?.saveIfChanged();
   return {

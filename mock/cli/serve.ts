@@ -52,7 +52,9 @@ export function serveCommand(): Command {
 }
 
 async function serve(flags: ServeFlags): Promise<void> {
-  const fixtures = flags.fixtures === undefined ? undefined : await fixturesFrom(flags.fixtures);
+  // A number of clusters is generated while it loads; a set named otherwise is read whole first.
+  const generate = flags.fixtures !== undefined && /^\d+$/.test(flags.fixtures) ? { count: Number(flags.fixtures) } : undefined;
+  const fixtures = flags.fixtures === undefined || generate ? undefined : await fixturesFrom(flags.fixtures);
   const mock = await startMockServer({
     port: flags.port,
     host: flags.host,
@@ -66,6 +68,7 @@ async function serve(flags: ServeFlags): Promise<void> {
     statePath: flags.state,
     limits: { ...(flags.maxItems === undefined ? {} : { maxItemsPerTenant: flags.maxItems }), ...(flags.maxBody === undefined ? {} : { maxBodyBytes: flags.maxBody }) },
     fixtures,
+    generate,
     fixturesTenant: flags.fixturesTenant,
     log: flags.log ? (line) => console.log(line) : undefined,
   }).catch((error: Error) => {
@@ -78,7 +81,8 @@ async function serve(flags: ServeFlags): Promise<void> {
   console.log(`  Docs:     ${mock.url}/docs`);
   if (flags.control) console.log(`  Control:  ${mock.url}/__mock   (dashboard at ${mock.url}/__mock/ui)`);
   if (flags.cors) console.log(`  CORS:     ${flags.cors === '*' ? 'any origin' : flags.cors.join(', ')}`);
-  if (fixtures) console.log(`  Data:     ${fixtures.kubeclusters.length} clusters for token "${token}"`);
+  const clusters = generate?.count ?? fixtures?.kubeclusters.length;
+  if (clusters !== undefined) console.log(`  Data:     ${clusters} clusters for token "${token}"`);
   console.log(`  Try:      curl -s -H 'Authorization: Bearer ${token}' ${mock.url}/api/v1/kubeclusters`);
   console.log('Press Ctrl+C to stop.');
   const stop = (signal: string) => {
@@ -94,8 +98,6 @@ async function serve(flags: ServeFlags): Promise<void> {
 
 async function fixturesFrom(value: string): Promise<FixtureSet> {
   if (value === 'seed') return loadSeedFixtures();
-  // Loaded on demand: faker costs a quarter of a second at start-up.
-  if (/^\d+$/.test(value)) return (await import('../../fixtures/generate.js')).generateFixtures({ count: Number(value) });
   return readFixtureFile(value);
 }
 

@@ -1,4 +1,5 @@
 // The whole mock state as JSON (export/import, lossless), and loading fixture sets into a tenant.
+import type { GeneratedDoc } from '../../fixtures/generate.js';
 import type { FixtureDoc, FixtureSet } from '../../fixtures/types.js';
 import { ApiError } from '../http/errors.js';
 import type { Issues } from '../http/errors.js';
@@ -56,7 +57,15 @@ function emptyCollections(): Record<ResourceName, SnapshotDoc[]> {
   return Object.fromEntries(resourceNames.map((resource) => [resource, []])) as unknown as Record<ResourceName, SnapshotDoc[]>;
 }
 
-/** Loads a fixture set into one tenant: documents are validated, cluster agent URLs made for `baseUrl`. */
+/** Referred-to documents first, so every reference resolves as it is loaded. */
+const LOAD_ORDER = ['objectstores', 'policies', 'kubeclusters', 'kubebackups', 'kubeoffloads', 'jobs'] as const satisfies readonly ResourceName[];
+/** Fixture keys that are not fields: the store stamps them itself. */
+const STAMPED = new Set(['_id', '_created', '_updated', '_etag']);
+
+/**
+ * Loads a fixture set into one tenant in bulk: every document is checked first (its dates parsed
+ * once), then each is copied once into the object the store keeps; cluster agent URLs are made for `baseUrl`.
+ */
 export function loadFixtures(args: {
   store: Store;
   lifecycle: ClusterLifecycle;
@@ -65,52 +74,102 @@ export function loadFixtures(args: {
   fixtures: FixtureSet;
   baseUrl: string;
 }): number {
-  const { store, tenant, fixtures } = args;
-  checkFixtures(fixtures, args.validator);
+  const { fixtures } = args;
+  const dates = checkFixtures(fixtures, args.validator);
+  const adopt = fixtureAdopter(args);
   let loaded = 0;
-  // Referred-to documents first, so every reference resolves as it is loaded.
-  for (const resource of ['objectstores', 'policies', 'kubeclusters', 'kubebackups', 'kubeoffloads', 'jobs'] as const satisfies readonly ResourceName[]) {
-    for (const doc of fixtures[resource] ?? []) {
-      const { _id, _created, _updated, _etag: _ignored, ...fields } = doc as SnapshotDoc;
-      const withStatus = resource === 'kubeclusters' ? withAgentUrl(fields, args.lifecycle, args.baseUrl) : fields;
-      const dates = { created: parseHttpDate(_created) ?? Date.parse(_created), updated: parseHttpDate(_updated) ?? Date.parse(_updated) };
-      store.write(tenant, resource, _id, withStatus, dates);
+  for (const resource of LOAD_ORDER) {
+    const parsed = dates[resource];
+    (fixtures[resource] ?? []).forEach((doc, index) => {
+      adopt(resource, doc, parsed[2 * index] as number, parsed[2 * index + 1] as number);
       loaded++;
-    }
+    });
   }
   return loaded;
 }
 
-function withAgentUrl(fields: Fields, lifecycle: ClusterLifecycle, baseUrl: string): Fields {
-  const status = (fields['status'] ?? {}) as Record<string, unknown>;
-  if (typeof status['agentURL'] === 'string') return fields;
-  const fresh = lifecycle.initialFields(baseUrl)['status'] as Record<string, unknown>;
-  return { ...fields, status: { state: 'REGISTERED', ...status, agentURL: fresh['agentURL'] } };
+/**
+ * Loads generated documents as they are made, each before any that refers to it. The generator's
+ * output is checked by its tests, not here, and no document is held twice: a million clusters load
+ * in one pass with the memory of the store alone.
+ */
+export function loadGenerated(args: { store: Store; lifecycle: ClusterLifecycle; tenant: string; docs: Iterable<GeneratedDoc>; baseUrl: string }): number {
+  const adopt = fixtureAdopter(args);
+  let loaded = 0;
+  for (const { resource, doc, created, updated } of args.docs) {
+    adopt(resource, doc, created, updated);
+    loaded++;
+  }
+  return loaded;
 }
 
-function checkFixtures(fixtures: FixtureSet, validator: DocumentValidator): void {
+/** Stores one fixture (dates already parsed) as its own copy; a cluster without an agent URL gets one made for `baseUrl`. */
+function fixtureAdopter(args: { store: Store; lifecycle: ClusterLifecycle; tenant: string; baseUrl: string }): (resource: ResourceName, doc: FixtureDoc, created: number, updated: number) => void {
+  const agentUrl = () => (args.lifecycle.initialFields(args.baseUrl)['status'] as Record<string, unknown>)['agentURL'];
+  return (resource: ResourceName, doc: FixtureDoc, created: number, updated: number): void => {
+    const own = fieldsOf(doc, STAMPED);
+    if (resource === 'kubeclusters') withAgentUrl(own, agentUrl);
+    args.store.adopt(args.tenant, resource, doc._id, own, { created, updated });
+  };
+}
+
+/** A fixture's own keys but `left` as a new object (`__proto__` kept an ordinary key). */
+function fieldsOf(doc: FixtureDoc, left: ReadonlySet<string>): Fields {
+  const fields: Fields = {};
+  for (const key of Object.keys(doc)) {
+    if (left.has(key)) continue;
+    if (key === '__proto__') Object.defineProperty(fields, key, { value: doc[key], enumerable: true, writable: true, configurable: true });
+    else fields[key] = doc[key];
+  }
+  return fields;
+}
+
+/** A cluster without an agent URL gets one (and REGISTERED when it has no state). */
+function withAgentUrl(fields: Fields, agentUrl: () => unknown): void {
+  const status = (fields['status'] ?? {}) as Record<string, unknown>;
+  if (typeof status['agentURL'] === 'string') return;
+  fields['status'] = { state: 'REGISTERED', ...status, agentURL: agentUrl() };
+}
+
+/** Checks every document; answers their dates (epoch ms, `_created` then `_updated`) per resource. */
+function checkFixtures(fixtures: FixtureSet, validator: DocumentValidator): Record<ResourceName, Float64Array> {
   const issues: Issues = {};
+  const dates = {} as Record<ResourceName, Float64Array>;
   for (const resource of resourceNames) {
     const docs = fixtures[resource] ?? [];
+    dates[resource] = new Float64Array(Array.isArray(docs) ? 2 * docs.length : 0);
     if (!Array.isArray(docs)) {
       addIssue(issues, [resource], 'must be of list type');
       continue;
     }
-    docs.forEach((doc, index) => checkFixtureDoc(doc, resource, validator, (path, message) => addIssue(issues, [resource, String(index), ...path], message)));
+    const owned = new Set([...STAMPED, ...domain[resource].serverOwned]);
+    docs.forEach((doc, index) => {
+      const report = (path: string[], message: string) => addIssue(issues, [resource, String(index), ...path], message);
+      checkFixtureDoc(doc, resource, owned, validator, report, (created, updated) => dates[resource].set([created, updated], 2 * index));
+    });
   }
   if (hasIssues(issues)) throw new ApiError(422, 'The fixtures contain errors', { issues });
+  return dates;
 }
 
-function checkFixtureDoc(doc: FixtureDoc, resource: ResourceName, validator: DocumentValidator, report: (path: string[], message: string) => void): void {
+function checkFixtureDoc(
+  doc: FixtureDoc,
+  resource: ResourceName,
+  owned: ReadonlySet<string>,
+  validator: DocumentValidator,
+  report: (path: string[], message: string) => void,
+  dated: (created: number, updated: number) => void,
+): void {
   if (!doc || typeof doc !== 'object') return report([], 'must be of dict type');
   if (typeof doc._id !== 'string' || !objectIdPattern.test(doc._id)) report(['_id'], 'must be 24 lower-case hex digits');
-  for (const field of ['_created', '_updated'] as const) {
-    if (typeof doc[field] !== 'string' || Number.isNaN(parseHttpDate(doc[field]) ?? Date.parse(doc[field]))) report([field], 'must be an RFC 1123 date');
-  }
-  const { _id, _created, _updated, _etag, ...fields } = doc as SnapshotDoc;
-  for (const owned of domain[resource].serverOwned) delete fields[owned];
-  // A shallow copy is enough: the only schema default (kublet_pods_dir) is a top-level field.
-  const schemaIssues = validator.check(domain[resource].schema, { ...fields });
+  const [created, updated] = (['_created', '_updated'] as const).map((field) => {
+    const ms = typeof doc[field] === 'string' ? (parseHttpDate(doc[field]) ?? Date.parse(doc[field])) : Number.NaN;
+    if (Number.isNaN(ms)) report([field], 'must be an RFC 1123 date');
+    return ms;
+  });
+  dated(created as number, updated as number);
+  // A copy without the server's fields; shallow is enough: the only schema default (kublet_pods_dir) is a top-level field.
+  const schemaIssues = validator.check(domain[resource].schema, fieldsOf(doc, owned));
   for (const [field, message] of Object.entries(schemaIssues)) report([field], typeof message === 'string' ? message : JSON.stringify(message));
 }
 

@@ -72,21 +72,33 @@ function readText(c: Context, maxBytes: number): Promise<string> {
   return incoming ? readIncoming(incoming, maxBytes) : c.req.text();
 }
 
+/** Listens for the body's chunks (cheaper than an async iterator); too large a body is drained and the stream destroyed. */
 async function readIncoming(incoming: IncomingMessage, maxBytes: number): Promise<string> {
   const declared = Number(incoming.headers['content-length']);
   if (declared > maxBytes) {
     incoming.resume();
     throw tooLarge(maxBytes);
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of incoming as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes) {
+  // Read already (the body of a request re-sent with another method): nothing more will come.
+  if (incoming.readableEnded) return '';
+  if (incoming.destroyed) throw new Error('Premature close');
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const settle = (outcome: () => void) => {
+      incoming.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
+      outcome();
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBytes) return void chunks.push(chunk);
+      settle(() => reject(tooLarge(maxBytes)));
       incoming.resume();
-      throw tooLarge(maxBytes);
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+      incoming.destroy();
+    };
+    const onEnd = () => settle(() => resolve((chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).toString('utf8')));
+    const onError = (error: Error) => settle(() => reject(error));
+    const onClose = () => settle(() => reject(new Error('Premature close')));
+    incoming.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
+  });
 }

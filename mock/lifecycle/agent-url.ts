@@ -10,13 +10,16 @@ const SHORT_ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 /** `randomBytes` is injected so tests can make the credentials predictable. */
 export function makeAgentCredentials(randomBytes: (size: number) => Uint8Array): AgentCredentials {
-  const shortId = [...randomBytes(5)].map((byte) => SHORT_ID_ALPHABET[byte % SHORT_ID_ALPHABET.length]).join('');
-  const token = Buffer.from(randomBytes(32)).toString('base64url');
+  let shortId = '';
+  for (const byte of randomBytes(5)) shortId += SHORT_ID_ALPHABET[byte % SHORT_ID_ALPHABET.length];
+  const bytes = randomBytes(32);
+  const token = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64url');
   return { agentId: `agent-${shortId}`, token };
 }
 
+/** Joined rather than concatenated: one flat string, not a tree of pieces, kept with every cluster. */
 export function agentUrl(baseUrl: string, credentials: AgentCredentials): string {
-  return `${baseUrl.replace(/\/+$/, '')}/kubeclusteragents/${credentials.agentId}/${credentials.token}.yaml`;
+  return [baseUrl.replace(/\/+$/, ''), '/kubeclusteragents/', credentials.agentId, '/', credentials.token, '.yaml'].join('');
 }
 
 /** The credentials in an agent URL's path, or undefined when the path is not one. */

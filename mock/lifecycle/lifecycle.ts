@@ -7,6 +7,7 @@ import { fieldsOf } from '../store/document.js';
 import type { Fields, StoredDoc } from '../store/document.js';
 import type { Located, Store, StoreObserver } from '../store/store.js';
 import { agentUrl, makeAgentCredentials, parseAgentPath, pooledRandomBytes } from './agent-url.js';
+import type { AgentCredentials } from './agent-url.js';
 import { renderAgentManifest } from './manifest.js';
 import { clusterMachine, nextStatus } from './state-machine.js';
 import type { ClusterState, ClusterStatus } from './state-machine.js';
@@ -69,13 +70,13 @@ export class ClusterLifecycle implements StoreObserver {
     if (resource !== 'kubeclusters') return;
     const status = statusOf(doc);
     const path = agentPathOf(status.agentURL);
-    if (path) this.#agents.set(`${path.agentId}/${path.token}`, doc._id);
+    if (path) this.#agents.set(agentKey(path), doc._id);
   }
 
   removed({ resource, doc }: Located): void {
     if (resource !== 'kubeclusters') return;
     const path = agentPathOf(statusOf(doc).agentURL);
-    if (path) this.#agents.delete(`${path.agentId}/${path.token}`);
+    if (path) this.#agents.delete(agentKey(path));
   }
 
   cleared(): void {
@@ -96,7 +97,7 @@ export class ClusterLifecycle implements StoreObserver {
 
   #clusterByAgentPath(pathname: string): Located {
     const path = parseAgentPath(pathname);
-    const id = path && this.#agents.get(`${path.agentId}/${path.token}`);
+    const id = path && this.#agents.get(agentKey(path));
     const cluster = id ? this.store.locate(id) : undefined;
     if (!cluster) throw new ApiError(404, NO_SUCH_AGENT);
     return cluster;
@@ -119,6 +120,11 @@ export class ClusterLifecycle implements StoreObserver {
 }
 
 /** The credentials in an agent URL, read without a full URL parse (this runs for every cluster loaded). */
+/** The agent directory's key, one flat string (the match's pieces would keep the whole URL alive). */
+function agentKey(path: AgentCredentials): string {
+  return [path.agentId, path.token].join('/');
+}
+
 function agentPathOf(url: string | undefined): ReturnType<typeof parseAgentPath> {
   const start = url?.indexOf('/kubeclusteragents/') ?? -1;
   return url && start >= 0 ? parseAgentPath(url.slice(start)) : undefined;

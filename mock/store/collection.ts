@@ -11,15 +11,23 @@ export class Collection {
   readonly #byId = new Map<string, StoredDoc>();
   readonly #unique = new Map<string, Map<unknown, string>>();
   readonly #lookup = new Map<string, Map<unknown, Set<string>>>();
-  /** Index paths split once: indexing runs for every write. */
-  readonly #keys = new Map<string, string[]>();
+  /** The same indexes with their paths split once, walked on every write. */
+  readonly #uniqueByKeys: Array<{ keys: readonly string[]; index: Map<unknown, string> }> = [];
+  readonly #lookupByKeys: Array<{ keys: readonly string[]; index: Map<unknown, Set<string>> }> = [];
   /** Grows with every change, so derived results (cached query answers) know when they are stale. */
   #revision = 0;
 
   constructor(readonly indexes: IndexSpec) {
-    for (const path of indexes.unique) this.#unique.set(path, new Map());
-    for (const path of indexes.lookup) this.#lookup.set(path, new Map());
-    for (const path of [...indexes.unique, ...indexes.lookup]) this.#keys.set(path, path.split('.'));
+    for (const path of indexes.unique) {
+      const index = new Map<unknown, string>();
+      this.#unique.set(path, index);
+      this.#uniqueByKeys.push({ keys: path.split('.'), index });
+    }
+    for (const path of indexes.lookup) {
+      const index = new Map<unknown, Set<string>>();
+      this.#lookup.set(path, index);
+      this.#lookupByKeys.push({ keys: path.split('.'), index });
+    }
   }
 
   get revision(): number {
@@ -76,13 +84,13 @@ export class Collection {
 
   // An index entry whose value did not change is left alone, so lookups keep insertion order.
   #index(doc: StoredDoc, previous?: StoredDoc): void {
-    for (const [path, index] of this.#unique) {
-      const value = this.#valueAt(doc, path);
+    for (const { keys, index } of this.#uniqueByKeys) {
+      const value = valueAtKeys(doc, keys);
       if (value !== undefined) index.set(value, doc._id);
     }
-    for (const [path, index] of this.#lookup) {
-      const value = this.#valueAt(doc, path);
-      if (value === undefined || (previous && this.#valueAt(previous, path) === value)) continue;
+    for (const { keys, index } of this.#lookupByKeys) {
+      const value = valueAtKeys(doc, keys);
+      if (value === undefined || (previous && valueAtKeys(previous, keys) === value)) continue;
       let ids = index.get(value);
       if (!ids) index.set(value, (ids = new Set()));
       ids.add(doc._id);
@@ -90,20 +98,17 @@ export class Collection {
   }
 
   #unindex(doc: StoredDoc, next?: StoredDoc): void {
-    for (const [path, index] of this.#unique) {
-      const value = this.#valueAt(doc, path);
+    for (const { keys, index } of this.#uniqueByKeys) {
+      const value = valueAtKeys(doc, keys);
       if (index.get(value) === doc._id) index.delete(value);
     }
-    for (const [path, index] of this.#lookup) {
-      if (next && this.#valueAt(next, path) === this.#valueAt(doc, path)) continue;
-      const ids = index.get(this.#valueAt(doc, path));
+    for (const { keys, index } of this.#lookupByKeys) {
+      const value = valueAtKeys(doc, keys);
+      if (next && valueAtKeys(next, keys) === value) continue;
+      const ids = index.get(value);
       ids?.delete(doc._id);
-      if (ids?.size === 0) index.delete(this.#valueAt(doc, path));
+      if (ids?.size === 0) index.delete(value);
     }
-  }
-
-  #valueAt(doc: StoredDoc, path: string): unknown {
-    return valueAtKeys(doc, this.#keys.get(path) as string[]);
   }
 }
 

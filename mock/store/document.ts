@@ -1,5 +1,5 @@
 // The shape of a stored document and the etag that fingerprints it.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 export const resourceNames = ['kubeclusters', 'objectstores', 'kubebackups', 'policies', 'kubeoffloads', 'jobs'] as const;
 export type ResourceName = (typeof resourceNames)[number];
@@ -40,5 +40,5 @@ export function toSecond(ms: number): number {
  * of two writers with the same If-Match wins" hold.
  */
 export function computeEtag(doc: Omit<StoredDoc, '_etag'>, revision: number): string {
-  return createHash('sha1').update(JSON.stringify(doc)).update(`\n${revision}`).digest('hex');
+  return hash('sha1', `${JSON.stringify(doc)}\n${revision}`, 'hex');
 }

@@ -13,15 +13,18 @@ export function httpDate(ms: number): string {
   return `${DAYS[d.getUTCDay()]}, ${two(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${time} GMT`;
 }
 
+const MONTH_INDEX = new Map(MONTHS.map((month, index) => [month, index]));
+
 /** Epoch ms of an RFC 1123 date, or undefined when the text is not one. */
 export function parseHttpDate(text: string): number | undefined {
   const match = RFC1123.exec(text.trim());
   if (!match) return undefined;
-  const [, , day, , year, hours, minutes, seconds] = match.map(Number);
-  const monthIndex = MONTHS.indexOf(match[3] as string);
-  const ms = Date.UTC(year as number, monthIndex, day, hours, minutes, seconds);
+  const day = Number(match[2]);
+  const hours = Number(match[5]);
+  const minutes = Number(match[6]);
+  const seconds = Number(match[7]);
   // Rejects impossible dates (31 Feb, 25:00) that Date.UTC would roll over; the weekday is not checked.
-  const d = new Date(ms);
-  const exact = d.getUTCDate() === day && d.getUTCMonth() === monthIndex && d.getUTCHours() === hours && d.getUTCMinutes() === minutes && d.getUTCSeconds() === seconds;
-  return exact ? ms : undefined;
+  if (hours > 23 || minutes > 59 || seconds > 59) return undefined;
+  const ms = Date.UTC(Number(match[4]), MONTH_INDEX.get(match[3] as string) as number, day, hours, minutes, seconds);
+  return new Date(ms).getUTCDate() === day ? ms : undefined;
 }

@@ -4,6 +4,8 @@ import type { IndexSpec } from './collection.js';
 import { computeEtag, resourceNames, toSecond } from './document.js';
 import type { Fields, ResourceName, StoredDoc } from './document.js';
 
+type Owner = Readonly<{ tenant: string; resource: ResourceName }>;
+
 export interface Located {
   tenant: string;
   resource: ResourceName;
@@ -20,7 +22,9 @@ export interface StoreObserver {
 export class Store {
   readonly #observers: StoreObserver[] = [];
   readonly #tenants = new Map<string, Map<ResourceName, Collection>>();
-  readonly #owners = new Map<string, { tenant: string; resource: ResourceName }>();
+  /** Document id → where it lives; one shared owner object per tenant and resource, not one per document. */
+  readonly #owners = new Map<string, Owner>();
+  readonly #ownerObjects = new Map<string, Owner>();
   #revision = 0;
 
   constructor(readonly indexes: Readonly<Record<ResourceName, IndexSpec>>) {}
@@ -46,12 +50,22 @@ export class Store {
 
   /** Stores `fields` as the document `id`, stamping `_updated` and a new `_etag`. */
   write(tenant: string, resource: ResourceName, id: string, fields: Fields, dates: { created: number; updated: number }): StoredDoc {
+    return this.adopt(tenant, resource, id, { ...fields }, dates);
+  }
+
+  /** `write` of a fields object the caller hands over (a bulk load's own copy): stamped and kept as it is. */
+  adopt(tenant: string, resource: ResourceName, id: string, fields: Fields, dates: { created: number; updated: number }): StoredDoc {
     const owner = this.#owners.get(id);
     if (owner && (owner.tenant !== tenant || owner.resource !== resource)) {
       throw new Error(`id ${id} already belongs to another collection`);
     }
-    const unstamped = { ...fields, _id: id, _created: toSecond(dates.created), _updated: toSecond(dates.updated) };
-    const doc: StoredDoc = { ...unstamped, _etag: computeEtag(unstamped, ++this.#revision) };
+    // The etag is taken before it is added, so it fingerprints the rest.
+    const stamped = fields as Record<string, unknown>;
+    stamped['_id'] = id;
+    stamped['_created'] = toSecond(dates.created);
+    stamped['_updated'] = toSecond(dates.updated);
+    stamped['_etag'] = computeEtag(stamped as Omit<StoredDoc, '_etag'>, ++this.#revision);
+    const doc = stamped as StoredDoc;
     this.restore(tenant, resource, doc);
     return doc;
   }
@@ -59,8 +73,15 @@ export class Store {
   /** Puts a document back exactly as it was exported (its etag kept). */
   restore(tenant: string, resource: ResourceName, doc: StoredDoc): void {
     this.collection(tenant, resource).put(doc);
-    this.#owners.set(doc._id, { tenant, resource });
+    this.#owners.set(doc._id, this.#ownerOf(tenant, resource));
     for (const observer of this.#observers) observer.written?.({ tenant, resource, doc });
+  }
+
+  #ownerOf(tenant: string, resource: ResourceName): Owner {
+    const key = `${resource}\u0000${tenant}`;
+    let owner = this.#ownerObjects.get(key);
+    if (!owner) this.#ownerObjects.set(key, (owner = { tenant, resource }));
+    return owner;
   }
 
   remove(tenant: string, resource: ResourceName, id: string): StoredDoc | undefined {
@@ -88,6 +109,7 @@ export class Store {
   clear(): void {
     this.#tenants.clear();
     this.#owners.clear();
+    this.#ownerObjects.clear();
     for (const observer of this.#observers) observer.cleared?.();
   }
 }
