@@ -109,7 +109,7 @@ function fixtureAdopter(args: { store: Store; lifecycle: ClusterLifecycle; tenan
   return (resource: ResourceName, doc: FixtureDoc, created: number, updated: number): void => {
     const own = fieldsOf(doc, STAMPED);
     if (resource === 'kubeclusters') withAgentUrl(own, agentUrl);
-    args.store.adopt(args.tenant, resource, doc._id, own, { created, updated });
+    args.store.adopt(args.tenant, resource, doc._id, own, { created, updated }, { lazyEtag: true });
   };
 }
 

@@ -42,3 +42,27 @@ export function toSecond(ms: number): number {
 export function computeEtag(doc: Omit<StoredDoc, '_etag'>, revision: number): string {
   return hash('sha1', `${JSON.stringify(doc)}\n${revision}`, 'hex');
 }
+
+/**
+ * `_etag` of a document loaded in bulk, computed when first read (and then kept as a plain field): a
+ * million loaded documents are not all hashed before the first answer. The fingerprint is the same
+ * JSON as `computeEtag` hashes; the document's own `_id` keeps it unique without a write counter.
+ */
+const LAZY_ETAG: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: Record<string, unknown>): string {
+    const unstamped: Record<string, unknown> = {};
+    for (const key of Object.keys(this)) {
+      if (key !== '_etag') Object.defineProperty(unstamped, key, { value: this[key], enumerable: true, writable: true, configurable: true });
+    }
+    const etag = hash('sha1', `${JSON.stringify(unstamped)}\nloaded`, 'hex');
+    Object.defineProperty(this, '_etag', { value: etag, enumerable: true, writable: true, configurable: true });
+    return etag;
+  },
+};
+
+/** Gives `doc` (the last key it gets) an etag computed on first read. */
+export function addLazyEtag(doc: Record<string, unknown>): void {
+  Object.defineProperty(doc, '_etag', LAZY_ETAG);
+}

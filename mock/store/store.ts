@@ -1,7 +1,7 @@
 // All tenants' collections, a global id index, and the write counter that makes etags unique.
 import { Collection } from './collection.js';
 import type { IndexSpec } from './collection.js';
-import { computeEtag, resourceNames, toSecond } from './document.js';
+import { addLazyEtag, computeEtag, resourceNames, toSecond } from './document.js';
 import type { Fields, ResourceName, StoredDoc } from './document.js';
 
 type Owner = Readonly<{ tenant: string; resource: ResourceName }>;
@@ -53,8 +53,11 @@ export class Store {
     return this.adopt(tenant, resource, id, { ...fields }, dates);
   }
 
-  /** `write` of a fields object the caller hands over (a bulk load's own copy): stamped and kept as it is. */
-  adopt(tenant: string, resource: ResourceName, id: string, fields: Fields, dates: { created: number; updated: number }): StoredDoc {
+  /**
+   * `write` of a fields object the caller hands over (a bulk load's own copy): stamped and kept as it
+   * is. `lazyEtag`: the etag is computed when first read, not now.
+   */
+  adopt(tenant: string, resource: ResourceName, id: string, fields: Fields, dates: { created: number; updated: number }, { lazyEtag = false } = {}): StoredDoc {
     const owner = this.#owners.get(id);
     if (owner && (owner.tenant !== tenant || owner.resource !== resource)) {
       throw new Error(`id ${id} already belongs to another collection`);
@@ -64,7 +67,8 @@ export class Store {
     stamped['_id'] = id;
     stamped['_created'] = toSecond(dates.created);
     stamped['_updated'] = toSecond(dates.updated);
-    stamped['_etag'] = computeEtag(stamped as Omit<StoredDoc, '_etag'>, ++this.#revision);
+    if (lazyEtag) addLazyEtag(stamped);
+    else stamped['_etag'] = computeEtag(stamped as Omit<StoredDoc, '_etag'>, ++this.#revision);
     const doc = stamped as StoredDoc;
     this.restore(tenant, resource, doc);
     return doc;
