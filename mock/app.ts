@@ -12,6 +12,7 @@ import { corsAccess } from './http/cors.js';
 import { requestLog } from './http/log.js';
 import { methodOverride } from './http/method-override.js';
 import { answerOptions } from './http/options.js';
+import { originOf } from './http/origin.js';
 import { asMiddleware, fromMiddleware, runSteps } from './http/pipeline.js';
 import type { Step } from './http/pipeline.js';
 import { ApiError } from './http/errors.js';
@@ -139,6 +140,7 @@ function mountRootRoutes(app: Hono<TenantEnv>, runtime: MockRuntime): void {
 
 function mountApi(app: Hono<TenantEnv>, runtime: MockRuntime, steps: readonly Step[]): void {
   const { options, clock } = runtime;
+  const origin = originOf();
   const apiSteps = [...steps, routeGuard(Object.values(domain)), limitBody(options.limits.maxBodyBytes), bearerAuth(options.tokens)];
   // Eve's home endpoint: a link to every resource.
   const home = { _links: { child: Object.keys(runtime.services).map((name) => ({ href: name, title: name })) } };
@@ -146,7 +148,7 @@ function mountApi(app: Hono<TenantEnv>, runtime: MockRuntime, steps: readonly St
     profile: options.profile,
     limits: options.limits,
     now: () => clock.now(),
-    baseUrl: (c: { req: { url: string } }) => options.publicUrl ?? new URL(c.req.url).origin,
+    baseUrl: (c: { req: { url: string } }) => options.publicUrl ?? origin(c.req.url),
     run: runtime.jobs.run.bind(runtime.jobs),
   };
   const resources = new Map(Object.values(runtime.services).map((service) => [service.definition.name, resourceRoutes(service, deps)]));

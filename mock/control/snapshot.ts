@@ -7,7 +7,7 @@ import type { ClusterLifecycle } from '../lifecycle/lifecycle.js';
 import type { DueMove, Timeline } from '../lifecycle/timeline.js';
 import { domain } from '../resources/domain.js';
 import { objectIdPattern } from '../store/ids.js';
-import { resourceNames } from '../store/document.js';
+import { resourceNames, setOwn } from '../store/document.js';
 import type { Fields, ResourceName, StoredDoc } from '../store/document.js';
 import { httpDate, parseHttpDate } from '../store/http-date.js';
 import type { Store } from '../store/store.js';
@@ -117,9 +117,7 @@ function fixtureAdopter(args: { store: Store; lifecycle: ClusterLifecycle; tenan
 function fieldsOf(doc: FixtureDoc, left: ReadonlySet<string>): Fields {
   const fields: Fields = {};
   for (const key of Object.keys(doc)) {
-    if (left.has(key)) continue;
-    if (key === '__proto__') Object.defineProperty(fields, key, { value: doc[key], enumerable: true, writable: true, configurable: true });
-    else fields[key] = doc[key];
+    if (!left.has(key)) setOwn(fields, key, doc[key]);
   }
   return fields;
 }

@@ -22,6 +22,11 @@ export function agentUrl(baseUrl: string, credentials: AgentCredentials): string
   return [baseUrl.replace(/\/+$/, ''), '/kubeclusteragents/', credentials.agentId, '/', credentials.token, '.yaml'].join('');
 }
 
+/** Whether a path is an agent manifest's (`/kubeclusteragents/agent-xxxxx/<token>.yaml`). */
+export function isAgentPath(pathname: string): boolean {
+  return AGENT_PATH.test(pathname);
+}
+
 /** The credentials in an agent URL's path, or undefined when the path is not one. */
 export function parseAgentPath(pathname: string): AgentCredentials | undefined {
   const match = AGENT_PATH.exec(pathname);

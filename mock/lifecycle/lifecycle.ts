@@ -6,8 +6,7 @@ import type { Clock } from '../store/clock.js';
 import { fieldsOf } from '../store/document.js';
 import type { Fields, StoredDoc } from '../store/document.js';
 import type { Located, Store, StoreObserver } from '../store/store.js';
-import { agentUrl, makeAgentCredentials, parseAgentPath, pooledRandomBytes } from './agent-url.js';
-import type { AgentCredentials } from './agent-url.js';
+import { agentUrl, isAgentPath, makeAgentCredentials, parseAgentPath, pooledRandomBytes } from './agent-url.js';
 import { renderAgentManifest } from './manifest.js';
 import { clusterMachine, nextStatus } from './state-machine.js';
 import type { ClusterState, ClusterStatus } from './state-machine.js';
@@ -68,15 +67,14 @@ export class ClusterLifecycle implements StoreObserver {
 
   written({ resource, doc }: Located): void {
     if (resource !== 'kubeclusters') return;
-    const status = statusOf(doc);
-    const path = agentPathOf(status.agentURL);
-    if (path) this.#agents.set(agentKey(path), doc._id);
+    const key = agentKeyOfUrl(statusOf(doc).agentURL);
+    if (key) this.#agents.set(key, doc._id);
   }
 
   removed({ resource, doc }: Located): void {
     if (resource !== 'kubeclusters') return;
-    const path = agentPathOf(statusOf(doc).agentURL);
-    if (path) this.#agents.delete(agentKey(path));
+    const key = agentKeyOfUrl(statusOf(doc).agentURL);
+    if (key) this.#agents.delete(key);
   }
 
   cleared(): void {
@@ -96,8 +94,8 @@ export class ClusterLifecycle implements StoreObserver {
   }
 
   #clusterByAgentPath(pathname: string): Located {
-    const path = parseAgentPath(pathname);
-    const id = path && this.#agents.get(agentKey(path));
+    const key = agentKeyOfPath(pathname);
+    const id = key && this.#agents.get(key);
     const cluster = id ? this.store.locate(id) : undefined;
     if (!cluster) throw new ApiError(404, NO_SUCH_AGENT);
     return cluster;
@@ -119,15 +117,20 @@ export class ClusterLifecycle implements StoreObserver {
   }
 }
 
-/** The credentials in an agent URL, read without a full URL parse (this runs for every cluster loaded). */
-/** The agent directory's key, one flat string (the match's pieces would keep the whole URL alive). */
-function agentKey(path: AgentCredentials): string {
-  return [path.agentId, path.token].join('/');
+const AGENT_PREFIX = '/kubeclusteragents/';
+
+/**
+ * The agent directory's key (`agent-xxxxx/<token>`) of an agent manifest path, or undefined when it
+ * is not one. A slice of the string given: the directory holds no copy of each cluster's URL.
+ */
+function agentKeyOfPath(path: string): string | undefined {
+  return isAgentPath(path) ? path.slice(AGENT_PREFIX.length, -'.yaml'.length) : undefined;
 }
 
-function agentPathOf(url: string | undefined): ReturnType<typeof parseAgentPath> {
-  const start = url?.indexOf('/kubeclusteragents/') ?? -1;
-  return url && start >= 0 ? parseAgentPath(url.slice(start)) : undefined;
+/** `agentKeyOfPath` of an agent URL's path, read without a full URL parse (this runs for every cluster written). */
+function agentKeyOfUrl(url: string | undefined): string | undefined {
+  const start = url?.indexOf(AGENT_PREFIX) ?? -1;
+  return url && start >= 0 ? agentKeyOfPath(url.slice(start)) : undefined;
 }
 
 export function statusOf(doc: StoredDoc): ClusterStatus {

@@ -7,7 +7,7 @@ import { firstMatches, MatchCache } from '../query/matches.js';
 import type { SortKey } from '../query/sort.js';
 import type { CompiledWhere } from '../query/where.js';
 import { valueAt } from '../store/collection.js';
-import { fieldsOf, isMetaField } from '../store/document.js';
+import { fieldsOf, isMetaField, setOwn } from '../store/document.js';
 import type { Fields, StoredDoc } from '../store/document.js';
 import { newObjectId, objectIdPattern } from '../store/ids.js';
 import type { Store } from '../store/store.js';
@@ -250,7 +250,7 @@ export class ResourceService {
   #withoutReadOnly(fields: Fields): Fields {
     const kept: Fields = {};
     for (const [name, value] of Object.entries(fields)) {
-      if (!this.#isReadOnly(name)) Object.defineProperty(kept, name, { value, enumerable: true, writable: true, configurable: true });
+      if (!this.#isReadOnly(name)) setOwn(kept, name, value);
     }
     return kept;
   }

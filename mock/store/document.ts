@@ -28,6 +28,12 @@ export function fieldsOf(doc: StoredDoc): Fields {
   return fields;
 }
 
+/** Assignment that keeps `__proto__` an ordinary own key instead of swapping the prototype (plain, faster assignment otherwise). */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
 /** Dates are kept to the second, as Eve (and RFC 1123) renders them. */
 export function toSecond(ms: number): number {
   return Math.floor(ms / 1000) * 1000;
@@ -54,7 +60,7 @@ const LAZY_ETAG: PropertyDescriptor = {
   get(this: Record<string, unknown>): string {
     const unstamped: Record<string, unknown> = {};
     for (const key of Object.keys(this)) {
-      if (key !== '_etag') Object.defineProperty(unstamped, key, { value: this[key], enumerable: true, writable: true, configurable: true });
+      if (key !== '_etag') setOwn(unstamped, key, this[key]);
     }
     const etag = hash('sha1', `${JSON.stringify(unstamped)}\nloaded`, 'hex');
     Object.defineProperty(this, '_etag', { value: etag, enumerable: true, writable: true, configurable: true });
