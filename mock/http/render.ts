@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Profile } from '../options.js';
+import { fieldsJsonOf, withOpenEnd } from '../store/document.js';
 import type { StoredDoc } from '../store/document.js';
 import { httpDate } from '../store/http-date.js';
 import { ApiError } from './errors.js';
@@ -45,10 +46,18 @@ export class DocRenderer {
   json(doc: StoredDoc, links: LinkSet = 'self'): string {
     let json = this.#json[links].get(doc);
     if (json === undefined) {
-      json = JSON.stringify(this.render(doc, links));
+      json = this.#fromFieldsJson(doc, links) ?? JSON.stringify(this.render(doc, links));
       this.#json[links].set(doc, json);
     }
     return json;
+  }
+
+  /** `render` as JSON from the fields' JSON the write just made (no field renamed), the meta fields appended in `renderDoc`'s order. */
+  #fromFieldsJson(doc: StoredDoc, links: LinkSet): string | undefined {
+    const fieldsJson = this.target.profile.agentUrlKey === 'agentURL' ? fieldsJsonOf(doc) : undefined;
+    if (fieldsJson === undefined) return undefined;
+    const meta = [`"_id":${JSON.stringify(doc._id)}`, `"_etag":${JSON.stringify(doc._etag)}`, `"_created":"${httpDate(doc._created)}"`, `"_updated":"${httpDate(doc._updated)}"`];
+    return `${withOpenEnd(fieldsJson)}${meta.join(',')},"_links":${JSON.stringify(itemLinks(doc, this.target, links))}}`;
   }
 
   /** The JSON of a write's answer: the document plus `"_status": "OK"`. */

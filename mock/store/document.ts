@@ -40,19 +40,14 @@ export function toSecond(ms: number): number {
 }
 
 /**
- * SHA-1 of the stored document as JSON (its keys in the order the write path gives them, always the
- * same for the same write). `revision` (the store's write counter) is mixed in so that two writes in
- * the same second with the same content still get different etags, which is what makes "exactly one
- * of two writers with the same If-Match wins" hold.
- */
-export function computeEtag(doc: Omit<StoredDoc, '_etag'>, revision: number): string {
-  return hash('sha1', `${JSON.stringify(doc)}\n${revision}`, 'hex');
-}
-
-/**
+ * An etag is the SHA-1 of the stored document as JSON (its keys in the order the write path gives
+ * them) and `revision`, the store's write counter: two writes in the same second with the same
+ * content still get different etags, which is what makes "exactly one of two writers with the same
+ * If-Match wins" hold.
+ *
  * `_etag` of a document loaded in bulk, computed when first read (and then kept as a plain field): a
  * million loaded documents are not all hashed before the first answer. The fingerprint is the same
- * JSON as `computeEtag` hashes; the document's own `_id` keeps it unique without a write counter.
+ * JSON; the document's own `_id` keeps it unique without a write counter.
  */
 const LAZY_ETAG: PropertyDescriptor = {
   enumerable: true,
@@ -68,7 +63,38 @@ const LAZY_ETAG: PropertyDescriptor = {
   },
 };
 
-/** Gives `doc` (the last key it gets) an etag computed on first read. */
-export function addLazyEtag(doc: Record<string, unknown>): void {
-  Object.defineProperty(doc, '_etag', LAZY_ETAG);
+/** The document stamped last and the JSON of its fields: a write's answer, rendered next, needs no second stringify. */
+let lastStamped: { doc: StoredDoc; fieldsJson: string } | undefined;
+
+/**
+ * Makes `fields` (the caller's own copy) the stored document: `_id`, dates, then the etag of all
+ * that (`revision` undefined: computed when first read). The etag's JSON is the fields' JSON with
+ * the meta fields appended, kept for `fieldsJsonOf`.
+ */
+export function stampDocument(fields: Fields, id: string, dates: { created: number; updated: number }, revision: number | undefined): StoredDoc {
+  const plain = revision !== undefined && !metaFields.some((name) => Object.hasOwn(fields, name));
+  const fieldsJson = plain ? JSON.stringify(fields) : undefined;
+  fields['_id'] = id;
+  fields['_created'] = dates.created;
+  fields['_updated'] = dates.updated;
+  const doc = fields as StoredDoc;
+  if (revision === undefined) {
+    Object.defineProperty(doc, '_etag', LAZY_ETAG);
+    return doc;
+  }
+  const meta = `"_id":${JSON.stringify(id)},"_created":${JSON.stringify(dates.created)},"_updated":${JSON.stringify(dates.updated)}}`;
+  const json = fieldsJson === undefined ? JSON.stringify(doc) : `${withOpenEnd(fieldsJson)}${meta}`;
+  fields['_etag'] = hash('sha1', `${json}\n${revision}`, 'hex');
+  if (fieldsJson !== undefined) lastStamped = { doc, fieldsJson };
+  return doc;
+}
+
+/** The JSON of a document's fields (no meta field among them) when it is the one stamped last. */
+export function fieldsJsonOf(doc: StoredDoc): string | undefined {
+  return lastStamped?.doc === doc ? lastStamped.fieldsJson : undefined;
+}
+
+/** An object's JSON without its closing brace, ready for more members: `{"a":1,` or `{`. */
+export function withOpenEnd(objectJson: string): string {
+  return objectJson.length > 2 ? `${objectJson.slice(0, -1)},` : '{';
 }

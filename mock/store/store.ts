@@ -1,7 +1,7 @@
 // All tenants' collections, a global id index, and the write counter that makes etags unique.
 import { Collection } from './collection.js';
 import type { IndexSpec } from './collection.js';
-import { addLazyEtag, computeEtag, resourceNames, toSecond } from './document.js';
+import { resourceNames, stampDocument, toSecond } from './document.js';
 import type { Fields, ResourceName, StoredDoc } from './document.js';
 
 type Owner = Readonly<{ tenant: string; resource: ResourceName }>;
@@ -62,14 +62,7 @@ export class Store {
     if (owner && (owner.tenant !== tenant || owner.resource !== resource)) {
       throw new Error(`id ${id} already belongs to another collection`);
     }
-    // The etag is taken before it is added, so it fingerprints the rest.
-    const stamped = fields as Record<string, unknown>;
-    stamped['_id'] = id;
-    stamped['_created'] = toSecond(dates.created);
-    stamped['_updated'] = toSecond(dates.updated);
-    if (lazyEtag) addLazyEtag(stamped);
-    else stamped['_etag'] = computeEtag(stamped as Omit<StoredDoc, '_etag'>, ++this.#revision);
-    const doc = stamped as StoredDoc;
+    const doc = stampDocument(fields, id, { created: toSecond(dates.created), updated: toSecond(dates.updated) }, lazyEtag ? undefined : ++this.#revision);
     this.restore(tenant, resource, doc);
     return doc;
   }
