@@ -98,8 +98,10 @@ export class Collection {
   }
 
   #unindex(doc: StoredDoc, next?: StoredDoc): void {
+    // A value that stays is left in place: deleting and re-adding it in a large index costs rehashing.
     for (const { keys, index } of this.#uniqueByKeys) {
       const value = valueAtKeys(doc, keys);
+      if (next && valueAtKeys(next, keys) === value) continue;
       if (index.get(value) === doc._id) index.delete(value);
     }
     for (const { keys, index } of this.#lookupByKeys) {
