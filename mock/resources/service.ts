@@ -7,7 +7,7 @@ import { firstMatches, MatchCache } from '../query/matches.js';
 import type { SortKey } from '../query/sort.js';
 import type { CompiledWhere } from '../query/where.js';
 import { valueAt } from '../store/collection.js';
-import { fieldsOf, isMetaField, setOwn } from '../store/document.js';
+import { fieldsOf } from '../store/document.js';
 import type { Fields, StoredDoc } from '../store/document.js';
 import { newObjectId, objectIdPattern } from '../store/ids.js';
 import type { Store } from '../store/store.js';
@@ -17,6 +17,7 @@ import type { SchemaName } from '../../spec/schemas.js';
 import type { ResourceDefinition, WriteContext } from './definition.js';
 import { domain, referencesTo } from './domain.js';
 import { mergeNested } from './merge.js';
+import { clientFields, readOnlyIssues } from './read-only.js';
 
 export const NOT_FOUND =
   'The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.';
@@ -104,8 +105,8 @@ export class ResourceService {
         continue;
       }
       const fields = body;
-      const candidate = this.#withoutReadOnly(fields);
-      const issues = mergeIssues(this.#readOnlyIssues(fields, undefined), this.#check(context.tenant, candidate, undefined));
+      const candidate = clientFields(this.definition, fields);
+      const issues = mergeIssues(readOnlyIssues(this.definition, fields, undefined), this.#check(context.tenant, candidate, undefined));
       this.#checkBatchUniqueness(candidate, namesInBatch, issues);
       results.push(hasIssues(issues) ? { _status: 'ERR', _issues: issues } : { _status: 'OK' });
       prepared.push(candidate);
@@ -137,12 +138,12 @@ export class ResourceService {
     const stored = this.get(context.tenant, id);
     assertIfMatch(ifMatch, stored, true);
     const patch = this.#documentBody(body);
-    const sent = this.#withoutReadOnly(patch);
-    const merged = mergeNested(this.#withoutReadOnly(fieldsOf(stored)), sent);
+    const sent = clientFields(this.definition, patch);
+    const merged = mergeNested(clientFields(this.definition, fieldsOf(stored)), sent);
     // Eve validates the patch as sent: the rules inside a nested object apply to the nested object sent,
     // and only the unique values and references the patch names are checked (a stored reference whose
     // document has gone since does not block a patch of other fields).
-    const issues = mergeIssues(this.#readOnlyIssues(patch, stored), this.#schemaIssues(this.definition.patchSchema, structuredClone(sent)));
+    const issues = mergeIssues(readOnlyIssues(this.definition, patch, stored), this.#schemaIssues(this.definition.patchSchema, structuredClone(sent)));
     this.#assertValid(mergeIssues(issues, this.#relationIssues(context.tenant, sent, stored._id)));
     const fields = this.#keepServerOwned(merged, stored);
     return this.deps.store.write(context.tenant, this.definition.name, id, fields, { created: stored._created, updated: context.now });
@@ -157,8 +158,8 @@ export class ResourceService {
     }
     assertIfMatch(ifMatch, stored, true);
     const sent = this.#documentBody(body);
-    const issues = this.#readOnlyIssues(sent, stored);
-    const replacement = this.#withoutReadOnly(sent);
+    const issues = readOnlyIssues(this.definition, sent, stored);
+    const replacement = clientFields(this.definition, sent);
     this.#assertValid(mergeIssues(issues, this.#check(context.tenant, replacement, stored._id)));
     const fields = this.#keepServerOwned(replacement, stored);
     const doc = this.deps.store.write(context.tenant, this.definition.name, id, fields, { created: stored._created, updated: context.now });
@@ -197,8 +198,8 @@ export class ResourceService {
   #upsert(context: WriteContext, id: string, body: unknown): StoredDoc {
     this.#assertRoom(context.tenant, 1);
     const fields = this.#documentBody(body);
-    const issues = this.#readOnlyIssues(fields, undefined);
-    const candidate = this.#withoutReadOnly(fields);
+    const issues = readOnlyIssues(this.definition, fields, undefined);
+    const candidate = clientFields(this.definition, fields);
     this.#assertValid(mergeIssues(issues, this.#check(context.tenant, candidate, undefined)));
     return this.#insert(context, candidate, id);
   }
@@ -217,42 +218,6 @@ export class ResourceService {
   #documentBody(body: unknown): Fields {
     if (!isDocument(body)) throw new ApiError(422, VALIDATION_FAILURE, { issues: notADocumentIssues(body, 'validator exception'), issuesOnly: true });
     return body;
-  }
-
-  /**
-   * Eve's rules for fields a client does not own: meta fields other than `_id` are unknown fields;
-   * `_id` is taken on create when well-formed and must stay the item's own afterwards; server-owned
-   * fields (`status`) may be sent back unchanged (the GET-change-PUT recipe) but never set.
-   */
-  #readOnlyIssues(fields: Fields, stored: StoredDoc | undefined): Issues {
-    const issues: Issues = {};
-    for (const name of Object.keys(fields)) {
-      if (!this.#isReadOnly(name)) continue;
-      const message = this.#readOnlyMessage(name, fields[name], stored);
-      if (message) addIssue(issues, [name], message);
-    }
-    return issues;
-  }
-
-  #readOnlyMessage(name: string, value: unknown, stored: StoredDoc | undefined): string | undefined {
-    if (name === '_id') {
-      if (stored) return value === stored._id ? undefined : 'field is read-only';
-      return typeof value === 'string' && objectIdPattern.test(value) ? undefined : 'must be of objectid type';
-    }
-    if (isMetaField(name)) return 'unknown field';
-    return stored !== undefined && JSON.stringify(value) === JSON.stringify(stored[name]) ? undefined : 'field is read-only';
-  }
-
-  #isReadOnly(name: string): boolean {
-    return isMetaField(name) || this.definition.serverOwned.includes(name);
-  }
-
-  #withoutReadOnly(fields: Fields): Fields {
-    const kept: Fields = {};
-    for (const [name, value] of Object.entries(fields)) {
-      if (!this.#isReadOnly(name)) setOwn(kept, name, value);
-    }
-    return kept;
   }
 
   /** Schema, rules, uniqueness and references of the document about to be stored (`selfId` when it exists). */
