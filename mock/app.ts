@@ -67,13 +67,14 @@ export function createMock(options: MockOptions = {}): Mock {
   const app = new Hono<TenantEnv>();
   // Every request passes these steps in this order: an API request inside the one /api/v1 dispatch
   // (one handler, so an answer that needs no I/O leaves synchronously), any other as Hono middleware.
+  const allow = allowOf(Object.values(domain));
   const outer: Step[] = [methodOverride(app)];
   if (stateFile) outer.push(stateFile.step());
   if (runtime.options.log) outer.push(requestLog(runtime.options.log));
   // Before the journal and the faults, so injected failures carry CORS headers too.
-  if (runtime.options.cors) outer.push(fromMiddleware(corsAccess(runtime.options.cors, allowOf(Object.values(domain)))));
+  if (runtime.options.cors) outer.push(fromMiddleware(corsAccess(runtime.options.cors, allow)));
   const inner: Step[] = runtime.options.control ? [controlMiddleware(runtime)] : [];
-  inner.push(answerOptions(allowOf(Object.values(domain))), (_c, next) => {
+  inner.push(answerOptions(allow), (_c, next) => {
     runtime.timeline.settle();
     return next();
   });
