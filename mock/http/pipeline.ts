@@ -13,21 +13,21 @@ export type ErrorRenderer = (error: Error, c: Context<TenantEnv>) => Response;
  * at any depth becomes `renderError`'s answer right there, so the steps outside it see that answer.
  */
 export function runSteps(c: Context<TenantEnv>, steps: readonly Step[], handler: (c: Context<TenantEnv>) => Answer, renderError: ErrorRenderer): Answer {
-  const guarded = (run: () => Answer): Answer => {
-    try {
-      const answer = run();
-      return answer instanceof Promise ? answer.catch((error: unknown) => rendered(error)) : answer;
-    } catch (error) {
-      return rendered(error);
-    }
-  };
   const rendered = (error: unknown): Response => {
     if (!(error instanceof Error)) throw error;
     return renderError(error, c);
   };
   const dispatch = (index: number): Answer => {
     const step = steps[index];
-    return guarded(step ? () => step(c, () => dispatch(index + 1)) : () => handler(c));
+    // A step that hands on its inner answer as it is adds no promise: that answer is guarded already.
+    let inner: Answer | undefined;
+    let answer: Answer;
+    try {
+      answer = step ? step(c, () => (inner = dispatch(index + 1))) : handler(c);
+    } catch (error) {
+      return rendered(error);
+    }
+    return answer instanceof Promise && answer !== inner ? answer.catch(rendered) : answer;
   };
   return dispatch(0);
 }

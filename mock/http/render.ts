@@ -36,8 +36,11 @@ export function renderDoc(doc: StoredDoc, target: RenderTarget, links: LinkSet =
  */
 export class DocRenderer {
   readonly #json = { self: new WeakMap<StoredDoc, string>(), item: new WeakMap<StoredDoc, string>() };
+  readonly #titleJson: string;
 
-  constructor(readonly target: RenderTarget) {}
+  constructor(readonly target: RenderTarget) {
+    this.#titleJson = JSON.stringify(target.title);
+  }
 
   render(doc: StoredDoc, links: LinkSet = 'self'): Json {
     return renderDoc(doc, this.target, links);
@@ -46,23 +49,37 @@ export class DocRenderer {
   json(doc: StoredDoc, links: LinkSet = 'self'): string {
     let json = this.#json[links].get(doc);
     if (json === undefined) {
-      json = this.#fromFieldsJson(doc, links) ?? JSON.stringify(this.render(doc, links));
+      json = this.#fromFieldsJson(doc, links, '}') ?? JSON.stringify(this.render(doc, links));
       this.#json[links].set(doc, json);
     }
     return json;
   }
 
-  /** `render` as JSON from the fields' JSON the write just made (no field renamed), the meta fields appended in `renderDoc`'s order. */
-  #fromFieldsJson(doc: StoredDoc, links: LinkSet): string | undefined {
-    const fieldsJson = this.target.profile.agentUrlKey === 'agentURL' ? fieldsJsonOf(doc) : undefined;
-    if (fieldsJson === undefined) return undefined;
-    const meta = [`"_id":${JSON.stringify(doc._id)}`, `"_etag":${JSON.stringify(doc._etag)}`, `"_created":"${httpDate(doc._created)}"`, `"_updated":"${httpDate(doc._updated)}"`];
-    return `${withOpenEnd(fieldsJson)}${meta.join(',')},"_links":${JSON.stringify(itemLinks(doc, this.target, links))}}`;
+  /**
+   * The JSON of a write's answer: the document plus `"_status": "OK"`. Built from the JSON the write
+   * has just made, and not remembered: a client that reads the document next has it rendered then.
+   */
+  writtenJson(doc: StoredDoc): string {
+    return this.#fromFieldsJson(doc, 'self', ',"_status":"OK"}') ?? `${this.json(doc).slice(0, -1)},"_status":"OK"}`;
   }
 
-  /** The JSON of a write's answer: the document plus `"_status": "OK"`. */
-  writtenJson(doc: StoredDoc): string {
-    return `${this.json(doc).slice(0, -1)},"_status":"OK"}`;
+  /** `render` as JSON from the fields' JSON the write just made (no field renamed), the meta fields appended in `renderDoc`'s order, then `end`. */
+  #fromFieldsJson(doc: StoredDoc, links: LinkSet, end: string): string | undefined {
+    const fieldsJson = this.target.profile.agentUrlKey === 'agentURL' ? fieldsJsonOf(doc) : undefined;
+    if (fieldsJson === undefined) return undefined;
+    const id = JSON.stringify(doc._id);
+    const meta = `"_id":${id},"_etag":"${doc._etag}","_created":"${httpDate(doc._created)}","_updated":"${httpDate(doc._updated)}"`;
+    return `${withOpenEnd(fieldsJson)}${meta},"_links":${this.#linksJson(doc, links)}${end}`;
+  }
+
+  /** `JSON.stringify(itemLinks(…))`, written out for the usual case of a document without related links. */
+  #linksJson(doc: StoredDoc, links: LinkSet): string {
+    const related = relatedLinks(doc, this.target);
+    if (related || this.target.profile.linkStyle === 'seed') return JSON.stringify(itemLinks(doc, this.target, links));
+    const self = `{"self":{"title":${this.#titleJson},"href":${JSON.stringify(`${this.target.resource}/${doc._id}`)}}`;
+    if (links === 'self') return `${self}}`;
+    const resource = JSON.stringify(this.target.resource);
+    return `${self},"parent":{"title":"home","href":"/"},"collection":{"title":${resource},"href":${resource}}}`;
   }
 }
 

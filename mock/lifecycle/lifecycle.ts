@@ -5,7 +5,7 @@ import { ApiError } from '../http/errors.js';
 import type { Clock } from '../store/clock.js';
 import { fieldsOf } from '../store/document.js';
 import type { Fields, StoredDoc } from '../store/document.js';
-import type { Located, Store, StoreObserver } from '../store/store.js';
+import type { Located, Store, StoreObserver, Written } from '../store/store.js';
 import { agentUrl, isAgentPath, makeAgentCredentials, parseAgentPath, pooledRandomBytes } from './agent-url.js';
 import { renderAgentManifest } from './manifest.js';
 import { clusterMachine, nextStatus } from './state-machine.js';
@@ -65,9 +65,12 @@ export class ClusterLifecycle implements StoreObserver {
     return this.#write(cluster, to as ClusterState, this.clock.now());
   }
 
-  written({ resource, doc }: Located): void {
+  written({ resource, doc, previous }: Written): void {
     if (resource !== 'kubeclusters') return;
-    const key = agentKeyOfUrl(statusOf(doc).agentURL);
+    const agentURL = statusOf(doc).agentURL;
+    // Most writes (a client's PATCH, a state move) keep the cluster's agent URL: its entry stands.
+    if (previous && statusOf(previous).agentURL === agentURL) return;
+    const key = agentKeyOfUrl(agentURL);
     if (key) this.#agents.set(key, doc._id);
   }
 

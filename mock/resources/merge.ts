@@ -11,10 +11,14 @@ function isPlainObject(value: unknown): value is Plain {
 export function mergeNested(base: Plain, patch: Plain): Plain {
   const merged: Plain = {};
   for (const [key, value] of Object.entries(base)) setOwn(merged, key, value);
-  for (const [key, value] of Object.entries(patch)) {
-    const current = Object.hasOwn(merged, key) ? merged[key] : undefined;
-    setOwn(merged, key, isPlainObject(current) && isPlainObject(value) ? mergeNested(current, value) : value);
-  }
-  return merged;
+  return assignNested(merged, patch);
 }
 
+/** `mergeNested` onto `target` itself (the caller's own copy); nested objects it merges are new ones. */
+export function assignNested(target: Plain, patch: Plain): Plain {
+  for (const [key, value] of Object.entries(patch)) {
+    const current = Object.hasOwn(target, key) ? target[key] : undefined;
+    setOwn(target, key, isPlainObject(current) && isPlainObject(value) ? mergeNested(current, value) : value);
+  }
+  return target;
+}

@@ -39,8 +39,8 @@ function readOnlyMessage(name: string, value: unknown, stored: StoredDoc | undef
 /** The fields a client sets: everything but the meta and server-owned fields. */
 export function clientFields(definition: Owned, fields: Fields): Fields {
   const kept: Fields = {};
-  for (const [name, value] of Object.entries(fields)) {
-    if (!isReadOnly(definition, name)) setOwn(kept, name, value);
+  for (const name of Object.keys(fields)) {
+    if (!isReadOnly(definition, name)) setOwn(kept, name, fields[name]);
   }
   return kept;
 }

@@ -6,9 +6,8 @@ import type { Limits, Profile } from '../options.js';
 import { firstMatches, MatchCache } from '../query/matches.js';
 import type { SortKey } from '../query/sort.js';
 import type { CompiledWhere } from '../query/where.js';
-import { valueAt } from '../store/collection.js';
-import { fieldsOf } from '../store/document.js';
-import type { Fields, StoredDoc } from '../store/document.js';
+import { valueAt, valueAtKeys } from '../store/collection.js';
+import type { Fields, ResourceName, StoredDoc } from '../store/document.js';
 import { newObjectId, objectIdPattern } from '../store/ids.js';
 import type { Store } from '../store/store.js';
 import { addIssue, hasIssues, mergeIssues, notADocumentIssues } from '../validation/issues.js';
@@ -16,7 +15,7 @@ import type { DocumentValidator } from '../validation/validator.js';
 import type { SchemaName } from '../../spec/schemas.js';
 import type { ResourceDefinition, WriteContext } from './definition.js';
 import { domain, referencesTo } from './domain.js';
-import { mergeNested } from './merge.js';
+import { assignNested } from './merge.js';
 import { clientFields, readOnlyIssues } from './read-only.js';
 
 export const NOT_FOUND =
@@ -45,11 +44,19 @@ export interface ServiceDeps {
 
 export class ResourceService {
   readonly #matches = new MatchCache();
+  readonly #serverFields: readonly string[];
+  /** The unique and reference fields with their paths split once: checked on every write. */
+  readonly #uniqueFields: ReadonlyArray<{ field: string; keys: readonly string[] }>;
+  readonly #references: ReadonlyArray<{ keys: readonly string[]; resource: ResourceName }>;
 
   constructor(
     readonly definition: ResourceDefinition,
     private readonly deps: ServiceDeps,
-  ) {}
+  ) {
+    this.#serverFields = [...definition.serverOwned, ...(definition.serverKept ?? [])];
+    this.#uniqueFields = definition.unique.map((field) => ({ field, keys: field.split('.') }));
+    this.#references = definition.references.map(({ field, resource }) => ({ keys: field.split('.'), resource }));
+  }
 
   /** One page of the documents matching `where`, and how many match in all. */
   list(tenant: string, query: ListQuery): { items: StoredDoc[]; total: number } {
@@ -107,7 +114,7 @@ export class ResourceService {
       const fields = body;
       const candidate = clientFields(this.definition, fields);
       const issues = mergeIssues(readOnlyIssues(this.definition, fields, undefined), this.#check(context.tenant, candidate, undefined));
-      this.#checkBatchUniqueness(candidate, namesInBatch, issues);
+      if (bodies.length > 1) this.#checkBatchUniqueness(candidate, namesInBatch, issues);
       results.push(hasIssues(issues) ? { _status: 'ERR', _issues: issues } : { _status: 'OK' });
       prepared.push(candidate);
     }
@@ -139,14 +146,13 @@ export class ResourceService {
     assertIfMatch(ifMatch, stored, true);
     const patch = this.#documentBody(body);
     const sent = clientFields(this.definition, patch);
-    const merged = mergeNested(clientFields(this.definition, fieldsOf(stored)), sent);
-    // Eve validates the patch as sent: the rules inside a nested object apply to the nested object sent,
-    // and only the unique values and references the patch names are checked (a stored reference whose
-    // document has gone since does not block a patch of other fields).
-    const issues = mergeIssues(readOnlyIssues(this.definition, patch, stored), this.#schemaIssues(this.definition.patchSchema, structuredClone(sent)));
+    // Eve validates the patch as sent (no defaults filled in): the rules inside a nested object apply
+    // to the nested object sent, and only the unique values and references the patch names are
+    // checked (a stored reference whose document has gone since does not block a patch of other fields).
+    const issues = mergeIssues(readOnlyIssues(this.definition, patch, stored), this.#patchIssues(sent));
     this.#assertValid(mergeIssues(issues, this.#relationIssues(context.tenant, sent, stored._id)));
-    const fields = this.#keepServerOwned(merged, stored);
-    return this.deps.store.write(context.tenant, this.definition.name, id, fields, { created: stored._created, updated: context.now });
+    const merged = assignNested(clientFields(this.definition, stored), sent);
+    return this.deps.store.write(context.tenant, this.definition.name, id, this.#keepServerOwned(merged, stored), { created: stored._created, updated: context.now });
   }
 
   replace(context: WriteContext, id: string, body: unknown, ifMatch: string | undefined): { doc: StoredDoc; created: boolean } {
@@ -185,14 +191,13 @@ export class ResourceService {
     throw new ApiError(403, FORBIDDEN);
   }
 
-  /** Server-owned and server-kept fields (a cluster's or a backup definition's status) survive every client write. */
+  /** Server-owned and server-kept fields (a cluster's or a backup definition's status) survive every client write; `fields` is changed in place. */
   #keepServerOwned(fields: Fields, stored: StoredDoc): Fields {
-    const kept = { ...fields };
-    for (const owned of [...this.definition.serverOwned, ...(this.definition.serverKept ?? [])]) {
-      if (Object.hasOwn(stored, owned)) kept[owned] = stored[owned];
-      else delete kept[owned];
+    for (const owned of this.#serverFields) {
+      if (Object.hasOwn(stored, owned)) fields[owned] = stored[owned];
+      else delete fields[owned];
     }
-    return kept;
+    return fields;
   }
 
   #upsert(context: WriteContext, id: string, body: unknown): StoredDoc {
@@ -204,10 +209,11 @@ export class ResourceService {
     return this.#insert(context, candidate, id);
   }
 
+  /** Stores `fields` (the service's own copy of what the client sent) with the server's fields of a new document. */
   #insert(context: WriteContext, fields: Fields, id = newObjectId(context.now)): StoredDoc {
-    const serverFields = { ...this.definition.initial?.(), ...this.deps.initialServerFields?.(id, context) };
-    const dates = { created: context.now, updated: context.now };
-    return this.deps.store.write(context.tenant, this.definition.name, id, { ...fields, ...serverFields }, dates);
+    if (this.definition.initial) Object.assign(fields, this.definition.initial());
+    if (this.deps.initialServerFields) Object.assign(fields, this.deps.initialServerFields(id, context));
+    return this.deps.store.write(context.tenant, this.definition.name, id, fields, { created: context.now, updated: context.now });
   }
 
   #collection(tenant: string) {
@@ -227,7 +233,15 @@ export class ResourceService {
 
   /** The schema and the resource's own rules; the schema's defaults are filled in on `doc`. */
   #schemaIssues(schema: SchemaName, doc: Fields): Issues {
-    const issues = this.deps.validator.check(schema, doc);
+    return this.#withRules(this.deps.validator.check(schema, doc), doc);
+  }
+
+  /** A patch against the patch schema, as sent: no default is filled in. */
+  #patchIssues(patch: Fields): Issues {
+    return this.#withRules(this.deps.validator.checkAsSent(this.definition.patchSchema, patch), patch);
+  }
+
+  #withRules(issues: Issues, doc: Fields): Issues {
     if (this.definition.rules) mergeIssues(issues, this.definition.rules(doc));
     return issues;
   }
@@ -235,16 +249,16 @@ export class ResourceService {
   /** Unique values and references to other documents. */
   #relationIssues(tenant: string, doc: Fields, selfId: string | undefined): Issues {
     const issues: Issues = {};
-    for (const field of this.definition.unique) {
-      const value = valueAt(doc, field);
+    for (const { field, keys } of this.#uniqueFields) {
+      const value = valueAtKeys(doc, keys);
       const holder = value === undefined ? undefined : this.#collection(tenant).findUnique(field, value);
-      if (holder !== undefined && holder !== selfId) addIssue(issues, field.split('.'), `value '${String(value)}' is not unique`);
+      if (holder !== undefined && holder !== selfId) addIssue(issues, keys, `value '${String(value)}' is not unique`);
     }
-    for (const { field, resource } of this.definition.references) {
-      const value = valueAt(doc, field);
+    for (const { keys, resource } of this.#references) {
+      const value = valueAtKeys(doc, keys);
       if (typeof value !== 'string' || !objectIdPattern.test(value)) continue;
       if (!this.deps.store.collection(tenant, resource).get(value)) {
-        addIssue(issues, field.split('.'), `value '${value}' must exist in resource '${resource}', field '_id'.`);
+        addIssue(issues, keys, `value '${value}' must exist in resource '${resource}', field '_id'.`);
       }
     }
     return issues;

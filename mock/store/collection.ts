@@ -64,13 +64,14 @@ export class Collection {
     return lookup.get(value) ?? [];
   }
 
-  /** Inserts or replaces (same `_id`) a document, keeping the indexes right. */
-  put(doc: StoredDoc): void {
+  /** Inserts or replaces (same `_id`) a document, keeping the indexes right; answers the one replaced. */
+  put(doc: StoredDoc): StoredDoc | undefined {
     this.#revision++;
     const previous = this.#byId.get(doc._id);
     if (previous) this.#unindex(previous, doc);
     this.#byId.set(doc._id, doc);
     this.#index(doc, previous);
+    return previous;
   }
 
   remove(id: string): StoredDoc | undefined {

@@ -4,13 +4,23 @@ const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const RFC1123 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/;
 
-const two = (n: number) => String(n).padStart(2, '0');
+/** '00' … '99' */
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+const two = (n: number) => TWO_DIGITS[n] as string;
+
+/** The two dates rendered last: a write's answer renders its `_created` and the second it happens in. */
+let last = { ms: Number.NaN, text: '' };
+let before = last;
 
 /** `Fri, 08 May 2020 17:41:58 GMT` */
 export function httpDate(ms: number): string {
+  if (ms === last.ms) return last.text;
+  if (ms === before.ms) return before.text;
   const d = new Date(ms);
   const time = `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
-  return `${DAYS[d.getUTCDay()]}, ${two(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${time} GMT`;
+  before = last;
+  last = { ms, text: `${DAYS[d.getUTCDay()]}, ${two(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${time} GMT` };
+  return last.text;
 }
 
 const MONTH_INDEX = new Map(MONTHS.map((month, index) => [month, index]));

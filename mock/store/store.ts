@@ -4,17 +4,20 @@ import type { IndexSpec } from './collection.js';
 import { resourceNames, stampDocument, toSecond } from './document.js';
 import type { Fields, ResourceName, StoredDoc } from './document.js';
 
-type Owner = Readonly<{ tenant: string; resource: ResourceName }>;
-
 export interface Located {
   tenant: string;
   resource: ResourceName;
   doc: StoredDoc;
 }
 
+/** A write: the document stored, and the one it replaced (same id), if any. */
+export interface Written extends Located {
+  previous: StoredDoc | undefined;
+}
+
 /** Told of every change, so derived state (the agent directory, activation times) follows the store. */
 export interface StoreObserver {
-  written?(entry: Located): void;
+  written?(entry: Written): void;
   removed?(entry: Located): void;
   cleared?(): void;
 }
@@ -22,9 +25,6 @@ export interface StoreObserver {
 export class Store {
   readonly #observers: StoreObserver[] = [];
   readonly #tenants = new Map<string, Map<ResourceName, Collection>>();
-  /** Document id → where it lives; one shared owner object per tenant and resource, not one per document. */
-  readonly #owners = new Map<string, Owner>();
-  readonly #ownerObjects = new Map<string, Owner>();
   #revision = 0;
 
   constructor(readonly indexes: Readonly<Record<ResourceName, IndexSpec>>) {}
@@ -41,50 +41,50 @@ export class Store {
     return collection;
   }
 
-  /** Finds a document by id in any tenant (ids are unique across the store). */
+  /**
+   * Finds a document by id in any tenant (ids are unique across the store). It asks each collection:
+   * this is rare (a PUT to another tenant's id, a cluster's agent, a timed move), and no id index
+   * costs every write and a million documents' worth of memory.
+   */
   locate(id: string): Located | undefined {
-    const owner = this.#owners.get(id);
-    const doc = owner && this.#tenants.get(owner.tenant)?.get(owner.resource)?.get(id);
-    return owner && doc ? { ...owner, doc } : undefined;
-  }
-
-  /** Stores `fields` as the document `id`, stamping `_updated` and a new `_etag`. */
-  write(tenant: string, resource: ResourceName, id: string, fields: Fields, dates: { created: number; updated: number }): StoredDoc {
-    return this.adopt(tenant, resource, id, { ...fields }, dates);
+    for (const [tenant, collections] of this.#tenants) {
+      for (const [resource, collection] of collections) {
+        const doc = collection.get(id);
+        if (doc) return { tenant, resource, doc };
+      }
+    }
+    return undefined;
   }
 
   /**
-   * `write` of a fields object the caller hands over (a bulk load's own copy): stamped and kept as it
-   * is. `lazyEtag`: the etag is computed when first read, not now.
+   * Stores `fields` (the caller's own new object, kept as it is) as the document `id` of this
+   * collection, stamping the dates and a new `_etag`; `lazyEtag`: the etag is computed when first read.
+   * The id is new or already this collection's: the service and the lifecycles see to that.
    */
-  adopt(tenant: string, resource: ResourceName, id: string, fields: Fields, dates: { created: number; updated: number }, { lazyEtag = false } = {}): StoredDoc {
-    const owner = this.#owners.get(id);
-    if (owner && (owner.tenant !== tenant || owner.resource !== resource)) {
-      throw new Error(`id ${id} already belongs to another collection`);
-    }
+  write(tenant: string, resource: ResourceName, id: string, fields: Fields, dates: { created: number; updated: number }, { lazyEtag = false } = {}): StoredDoc {
     const doc = stampDocument(fields, id, { created: toSecond(dates.created), updated: toSecond(dates.updated) }, lazyEtag ? undefined : ++this.#revision);
     this.restore(tenant, resource, doc);
     return doc;
   }
 
-  /** Puts a document back exactly as it was exported (its etag kept). */
-  restore(tenant: string, resource: ResourceName, doc: StoredDoc): void {
-    this.collection(tenant, resource).put(doc);
-    this.#owners.set(doc._id, this.#ownerOf(tenant, resource));
-    for (const observer of this.#observers) observer.written?.({ tenant, resource, doc });
+  /** `write` of a document from outside (a bulk load, a snapshot): its id must not belong to another collection. */
+  adopt(tenant: string, resource: ResourceName, id: string, fields: Fields, dates: { created: number; updated: number }, options: { lazyEtag?: boolean } = {}): StoredDoc {
+    const owner = this.locate(id);
+    if (owner && (owner.tenant !== tenant || owner.resource !== resource)) {
+      throw new Error(`id ${id} already belongs to another collection`);
+    }
+    return this.write(tenant, resource, id, fields, dates, options);
   }
 
-  #ownerOf(tenant: string, resource: ResourceName): Owner {
-    const key = `${resource}\u0000${tenant}`;
-    let owner = this.#ownerObjects.get(key);
-    if (!owner) this.#ownerObjects.set(key, (owner = { tenant, resource }));
-    return owner;
+  /** Puts a document back exactly as it was exported (its etag kept). */
+  restore(tenant: string, resource: ResourceName, doc: StoredDoc): void {
+    const previous = this.collection(tenant, resource).put(doc);
+    for (const observer of this.#observers) observer.written?.({ tenant, resource, doc, previous });
   }
 
   remove(tenant: string, resource: ResourceName, id: string): StoredDoc | undefined {
     const removed = this.#tenants.get(tenant)?.get(resource)?.remove(id);
     if (!removed) return undefined;
-    this.#owners.delete(id);
     for (const observer of this.#observers) observer.removed?.({ tenant, resource, doc: removed });
     return removed;
   }
@@ -105,8 +105,6 @@ export class Store {
 
   clear(): void {
     this.#tenants.clear();
-    this.#owners.clear();
-    this.#ownerObjects.clear();
     for (const observer of this.#observers) observer.cleared?.();
   }
 }
