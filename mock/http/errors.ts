@@ -23,7 +23,11 @@ export class ApiError extends Error {
   readonly issuesOnly: boolean;
 
   constructor(status: number, message: string, options: ApiErrorOptions = {}) {
+    // An answer to the client, not a fault: no stack is taken (walking it costs more than the answer under load).
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = stackTraceLimit;
     this.name = 'ApiError';
     this.status = status;
     this.issues = options.issues;

@@ -31,11 +31,12 @@ export function renderDoc(doc: StoredDoc, target: RenderTarget, links: LinkSet =
 }
 
 /**
- * Renders documents of one resource, remembering each one's JSON: stored documents never change
- * (a write stores a new object), so a document read a thousand times is serialised once.
+ * Renders documents of one resource, remembering each one's JSON as a list shows it: stored
+ * documents never change (a write stores a new object), so a document listed a thousand times is
+ * serialised once. An item's own answer is kept, as bytes, by the item route.
  */
 export class DocRenderer {
-  readonly #json = { self: new WeakMap<StoredDoc, string>(), item: new WeakMap<StoredDoc, string>() };
+  readonly #listed = new WeakMap<StoredDoc, string>();
   readonly #titleJson: string;
 
   constructor(readonly target: RenderTarget) {
@@ -47,12 +48,17 @@ export class DocRenderer {
   }
 
   json(doc: StoredDoc, links: LinkSet = 'self'): string {
-    let json = this.#json[links].get(doc);
+    if (links === 'item') return this.#build(doc, 'item');
+    let json = this.#listed.get(doc);
     if (json === undefined) {
-      json = this.#fromFieldsJson(doc, links, '}') ?? JSON.stringify(this.render(doc, links));
-      this.#json[links].set(doc, json);
+      json = this.#build(doc, 'self');
+      this.#listed.set(doc, json);
     }
     return json;
+  }
+
+  #build(doc: StoredDoc, links: LinkSet): string {
+    return this.#fromFieldsJson(doc, links, '}') ?? JSON.stringify(this.render(doc, links));
   }
 
   /**
@@ -120,7 +126,7 @@ export interface AnswerHeaders {
  * `Headers`. Names are lower case and in alphabetical order, as a `Headers` lists them, so the
  * bytes on the wire are the same as Hono's `c.header()` gives.
  */
-export function jsonAnswer(body: string, status: number, { etag, lastModified, location, totalCount }: AnswerHeaders = {}): Response {
+export function jsonAnswer(body: string | Uint8Array<ArrayBuffer>, status: number, { etag, lastModified, location, totalCount }: AnswerHeaders = {}): Response {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (etag !== undefined) headers['etag'] = etag;
   if (lastModified !== undefined) headers['last-modified'] = lastModified;

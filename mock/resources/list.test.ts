@@ -150,3 +150,38 @@ describe('where, sort and projection', () => {
     expect(elapsed).toBeLessThan(1000);
   });
 });
+
+describe('answers kept as bytes between writes', () => {
+  it('answers a page read again with the same bytes, and a page after any write with the change', async () => {
+    const api = await withClusters(3);
+    const first = await api.call('GET', query({ where: '{"tags.n":"0"}' }));
+    const again = await api.call('GET', query({ where: '{"tags.n":"0"}' }));
+    expect(again.text).toBe(first.text);
+    expect(again.headers.get('x-total-count')).toBe('1');
+    await api.createCluster({ name: 'late', tags: { n: '0' } });
+    const after = await api.call('GET', query({ where: '{"tags.n":"0"}' }));
+    expect(names(after.body)).toEqual(['c00', 'late']);
+    expect(after.headers.get('x-total-count')).toBe('2');
+  });
+
+  it('never answers a page kept from before a reset, even when the new data took as many writes', async () => {
+    const api = testApi();
+    await api.createCluster({ name: 'before' });
+    expect(names((await api.call('GET', clusters)).body)).toEqual(['before']);
+    await api.control.reset();
+    await api.createCluster({ name: 'after' });
+    expect(names((await api.call('GET', clusters)).body)).toEqual(['after']);
+  });
+
+  it('answers an item read again, then its new content once it is patched', async () => {
+    const api = testApi();
+    const created = await api.createCluster({ name: 'polled', description: 'one' });
+    const first = await api.call('GET', `${clusters}/${created._id}`);
+    expect((await api.call('GET', `${clusters}/${created._id}`)).text).toBe(first.text);
+    const patched = await api.call('PATCH', `${clusters}/${created._id}`, { body: { description: 'two' }, headers: { 'If-Match': first.body._etag } });
+    expect(patched.status).toBe(200);
+    const read = await api.call('GET', `${clusters}/${created._id}`);
+    expect(read.body.description).toBe('two');
+    expect(read.headers.get('etag')).toBe(`"${patched.body._etag}"`);
+  });
+});

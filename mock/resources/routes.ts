@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import type { TenantEnv } from '../http/auth.js';
 import { readDocumentBody, readJsonBody } from '../http/body.js';
+import { AnswerCache } from '../http/answer-cache.js';
 import { ApiError } from '../http/errors.js';
 import { etagHeader, isNotModified } from '../http/etag.js';
 import type { Answer, Step } from '../http/pipeline.js';
@@ -31,6 +32,9 @@ export interface RouteDeps {
 const METHOD_NOT_ALLOWED = 'The method is not allowed for the requested URL.';
 /** Meta fields a projection never removes; `_links` is rendered from what the projection kept (Eve omits a related link whose field is projected away). */
 const ALWAYS_KEPT = ['_id', '_etag', '_created', '_updated'] as const;
+/** How many item answers and list pages each resource keeps as bytes. */
+const ITEMS_KEPT = 1024;
+const PAGES_KEPT = 64;
 const ALL_METHODS = { resource: ['GET', 'HEAD', 'POST'], item: ['GET', 'HEAD', 'PATCH', 'PUT', 'DELETE'] } as const;
 
 export function methodNotAllowed(): never {
@@ -162,6 +166,8 @@ export function resourceRoutes(service: ResourceService, deps: RouteDeps): Resou
     .map(({ field, resource }) => ({ field, resource, title: domain[resource].title }));
   const target: RenderTarget = { resource: service.definition.name, title: service.definition.title, profile: deps.profile, related };
   const renderer = new DocRenderer(target);
+  /** The items read last, by id (the document itself tells whether the bytes still hold). */
+  const items = new AnswerCache<StoredDoc>(ITEMS_KEPT);
   const context = (c: Context<TenantEnv>): WriteContext => ({ tenant: c.get('tenant'), now: deps.now(), baseUrl: deps.baseUrl(c) });
   /** Eve's write answers: 201 carries Location (the etag only in the body); PATCH carries ETag; PUT ETag and Last-Modified. */
   const written = (c: Context<TenantEnv>, doc: StoredDoc, status: 200 | 201): Response => {
@@ -174,9 +180,8 @@ export function resourceRoutes(service: ResourceService, deps: RouteDeps): Resou
     item: {
       GET: (c, id) => {
         const doc = service.get(c.get('tenant'), id);
-        const etag = etagHeader(doc._etag);
-        if (isNotModified(doc, c.req.header('if-none-match'), c.req.header('if-modified-since'))) return new Response(null, { status: 304, headers: { etag } });
-        return jsonAnswer(renderer.json(doc, 'item'), 200, { etag, lastModified: httpDate(doc._updated) });
+        if (isNotModified(doc, c.req.header('if-none-match'), c.req.header('if-modified-since'))) return new Response(null, { status: 304, headers: { etag: etagHeader(doc._etag) } });
+        return items.answer(doc._id, doc) ?? items.keep(doc._id, doc, renderer.json(doc, 'item'), { etag: etagHeader(doc._etag), lastModified: httpDate(doc._updated) });
       },
       PATCH: async (c, id) => {
         const body = await readDocumentBody(c, deps.limits.maxBodyBytes);
@@ -217,20 +222,30 @@ export function resourceRoutes(service: ResourceService, deps: RouteDeps): Resou
 function listRoute(service: ResourceService, deps: RouteDeps, renderer: DocRenderer): RouteHandler {
   const resource = renderer.target.resource;
   const whereLimits = { maxLength: deps.limits.maxWhereLength, maxDepth: deps.limits.maxWhereDepth, maxRegexLength: deps.limits.maxRegexLength };
+  /** Pages by tenant and query string, each valid for the collection revision it was rendered at. */
+  const pages = new AnswerCache<number>(PAGES_KEPT);
   return (c) => {
+    const tenant = c.get('tenant');
+    const url = c.req.url;
+    const queryStart = url.indexOf('?');
+    const key = `${tenant}\u0000${queryStart === -1 ? '' : url.slice(queryStart)}`;
+    const revision = service.revision(tenant);
+    const kept = pages.answer(key, revision);
+    if (kept) return kept;
     const paging = parsePaging({ max_results: c.req.query('max_results'), page: c.req.query('page') });
     const raw = { where: c.req.query('where'), sort: c.req.query('sort'), projection: c.req.query('projection') };
     const where = raw.where === undefined ? undefined : parseWhere(raw.where, whereLimits);
     const sort = raw.sort === undefined ? undefined : parseSort(raw.sort);
     const projection = raw.projection === undefined ? undefined : parseProjection(raw.projection);
-    const { items, total } = service.list(c.get('tenant'), { where, sort, ...paging });
-    const queryString = new URL(c.req.url).search.replace(/^\?/, '');
+    const { items, total } = service.list(tenant, { where, sort, ...paging });
+    const queryString = new URL(url).search.replace(/^\?/, '');
     const links = listLinks({ resource, title: resource, queryString, page: paging.page, maxResults: paging.maxResults, total });
     const meta = { page: paging.page, max_results: paging.maxResults, total };
     const lastModified = items.length > 0 ? httpDate(Math.max(...items.map((doc) => doc._updated))) : undefined;
     const itemsJson = projection
       ? JSON.stringify(items.map((doc) => renderer.render(applyProjection(doc, projection, ALWAYS_KEPT) as StoredDoc)))
       : `[${items.map((doc) => renderer.json(doc)).join(',')}]`;
-    return jsonAnswer(`{"_items":${itemsJson},"_links":${JSON.stringify(links)},"_meta":${JSON.stringify(meta)}}`, 200, { lastModified, totalCount: String(total) });
+    const json = `{"_items":${itemsJson},"_links":${JSON.stringify(links)},"_meta":${JSON.stringify(meta)}}`;
+    return pages.keep(key, revision, json, { lastModified, totalCount: String(total) });
   };
 }

@@ -73,6 +73,11 @@ export class ResourceService {
     return { items: matches.prefix.slice(start, keep), total: matches.total };
   }
 
+  /** Grows with every change to one tenant's documents of this resource. */
+  revision(tenant: string): number {
+    return this.#collection(tenant).revision;
+  }
+
   /** The documents worth testing: an index's hits when `where` has an indexed equality, else all of them. */
   *#candidates(tenant: string, where: CompiledWhere | undefined): Iterable<StoredDoc> {
     const collection = this.#collection(tenant);

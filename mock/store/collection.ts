@@ -7,6 +7,12 @@ export interface IndexSpec {
   lookup: readonly string[];
 }
 
+/**
+ * Revisions are drawn from one counter for every collection there ever was: a collection made anew
+ * (after a reset) never repeats a revision an answer cached from its predecessor was made at.
+ */
+let lastRevision = 0;
+
 export class Collection {
   readonly #byId = new Map<string, StoredDoc>();
   readonly #unique = new Map<string, Map<unknown, string>>();
@@ -15,7 +21,7 @@ export class Collection {
   readonly #uniqueByKeys: Array<{ keys: readonly string[]; index: Map<unknown, string> }> = [];
   readonly #lookupByKeys: Array<{ keys: readonly string[]; index: Map<unknown, Set<string>> }> = [];
   /** Grows with every change, so derived results (cached query answers) know when they are stale. */
-  #revision = 0;
+  #revision = ++lastRevision;
 
   constructor(readonly indexes: IndexSpec) {
     for (const path of indexes.unique) {
@@ -66,7 +72,7 @@ export class Collection {
 
   /** Inserts or replaces (same `_id`) a document, keeping the indexes right; answers the one replaced. */
   put(doc: StoredDoc): StoredDoc | undefined {
-    this.#revision++;
+    this.#revision = ++lastRevision;
     const previous = this.#byId.get(doc._id);
     if (previous) this.#unindex(previous, doc);
     this.#byId.set(doc._id, doc);
@@ -77,7 +83,7 @@ export class Collection {
   remove(id: string): StoredDoc | undefined {
     const doc = this.#byId.get(id);
     if (!doc) return undefined;
-    this.#revision++;
+    this.#revision = ++lastRevision;
     this.#byId.delete(id);
     this.#unindex(doc);
     return doc;
