@@ -10,7 +10,6 @@ import type { MockRuntime } from '../app.js';
 import type { TenantEnv } from '../http/auth.js';
 import { readJsonBody } from '../http/body.js';
 import { ApiError } from '../http/errors.js';
-import { afterAnswer } from '../http/pipeline.js';
 import type { Answer, Step } from '../http/pipeline.js';
 import { renderError } from '../http/render.js';
 import { MockClock } from '../store/clock.js';
@@ -25,22 +24,23 @@ export const DEFAULT_TENANT = 'demo';
 
 /** Journals every API request and applies injected faults; control requests themselves are left alone. */
 export function controlMiddleware(runtime: MockRuntime): Step {
-  return (c, next) => {
-    const pathname = c.req.path;
-    if (pathname.startsWith(CONTROL_PREFIX)) return next();
-    const started = performance.now();
-    const fault = runtime.control.takeFault(c.req.method, pathname);
-    return afterAnswer(fault ? faulted(c, fault, next) : next(), (response) => {
-      const query = c.req.url.indexOf('?');
-      runtime.control.record({
-        timeMs: Date.now(),
-        method: c.req.method,
-        path: query === -1 ? pathname : pathname + c.req.url.slice(query),
-        status: response.status,
-        durationMs: Math.round((performance.now() - started) * 1000) / 1000,
-      });
-      return response;
+  const journal = (c: Context<TenantEnv>, response: Response, started: number): Response => {
+    const query = c.req.url.indexOf('?');
+    runtime.control.record({
+      timeMs: Date.now(),
+      method: c.req.method,
+      path: query === -1 ? c.req.path : c.req.path + c.req.url.slice(query),
+      status: response.status,
+      durationMs: Math.round((performance.now() - started) * 1000) / 1000,
     });
+    return response;
+  };
+  return (c, next) => {
+    if (c.req.path.startsWith(CONTROL_PREFIX)) return next();
+    const started = performance.now();
+    const fault = runtime.control.takeFault(c.req.method, c.req.path);
+    const answer = fault ? faulted(c, fault, next) : next();
+    return answer instanceof Promise ? answer.then((response) => journal(c, response, started)) : journal(c, answer, started);
   };
 }
 

@@ -42,27 +42,44 @@ export function methodNotAllowed(): never {
 }
 
 interface ApiRoute {
-  pattern: RegExp;
   /** The methods served; others answer 405. */
   served: ReadonlySet<string>;
   /** `Allow` as Flask lists it for OPTIONS: an item also lists POST, Eve's method-override route. */
   allow: string;
 }
 
-function apiRoutes(definitions: readonly ResourceDefinition[]): ApiRoute[] {
-  const route = (pattern: RegExp, served: readonly string[], allow: string): ApiRoute => ({ pattern, served: new Set(served), allow });
-  const routes = [
-    route(/^\/api\/v1\/?$/, ['GET', 'HEAD'], 'OPTIONS, GET, HEAD'),
-    route(/^\/api\/v1\/kubeclusters\/cloudcasa-images\/?$/, ['GET', 'HEAD'], 'GET, OPTIONS, HEAD'),
-  ];
+/** One resource's routes: its collection, its items, and the run of an item when it declares one. */
+interface ResourceRoutes {
+  collection: ApiRoute;
+  item: ApiRoute;
+  run?: ApiRoute;
+}
+
+/** The routes under `/api/v1`, found from a path's segments (Flask's rules: at most one trailing slash, none after `run`). */
+function apiRoutes(definitions: readonly ResourceDefinition[]): (path: string) => ApiRoute | undefined {
+  const route = (served: readonly string[], allow: string): ApiRoute => ({ served: new Set(served), allow });
+  const root = route(['GET', 'HEAD'], 'OPTIONS, GET, HEAD');
+  const images = route(['GET', 'HEAD'], 'GET, OPTIONS, HEAD');
+  const resources = new Map<string, ResourceRoutes>();
   for (const { name, methods = ALL_METHODS, runs } of definitions) {
-    routes.push(
-      route(new RegExp(`^/api/v1/${name}/?$`), methods.resource, flaskAllow(methods.resource)),
-      route(new RegExp(`^/api/v1/${name}/[^/]+/?$`), methods.item, flaskAllow(methods.item)),
-    );
-    if (runs) routes.push(route(new RegExp(`^/api/v1/${name}/[^/]+/action/run$`), ['POST'], 'POST, OPTIONS'));
+    const routes: ResourceRoutes = { collection: route(methods.resource, flaskAllow(methods.resource)), item: route(methods.item, flaskAllow(methods.item)) };
+    if (runs) routes.run = route(['POST'], 'POST, OPTIONS');
+    resources.set(name, routes);
   }
-  return routes;
+  return (path) => {
+    if (!path.startsWith('/api/v1')) return undefined;
+    const rest = path.slice('/api/v1'.length);
+    if (rest === '' || rest === '/') return root;
+    if (!rest.startsWith('/')) return undefined;
+    const segments = rest.slice(1).split('/');
+    const routes = resources.get(segments[0] as string);
+    const id = segments[1];
+    if (!routes) return undefined;
+    if (segments.length === 1 || (segments.length === 2 && id === '')) return routes.collection;
+    if (!id) return undefined;
+    if (segments.length === 2 || (segments.length === 3 && segments[2] === '')) return segments[0] === 'kubeclusters' && id === 'cloudcasa-images' ? images : routes.item;
+    return segments.length === 4 && segments[2] === 'action' && segments[3] === 'run' ? routes.run : undefined;
+  };
 }
 
 /** Flask's `Allow` for an Eve endpoint; an item that takes PATCH also has Eve's POST method-override route. */
@@ -78,11 +95,11 @@ const ITEM_ID = /\/[0-9a-f]{24}\/?$/;
 
 /** The `Allow` header of a path under `/api/v1`, or undefined when no route matches it. */
 export function apiAllow(definitions: readonly ResourceDefinition[]): (path: string) => string | undefined {
-  const routes = apiRoutes(definitions);
+  const routeOf = apiRoutes(definitions);
   return (path) => {
     // Flask answers OPTIONS on the API root only at its canonical URL, with the slash.
     if (path === '/api/v1' || (ITEM_PATH.test(path) && !ITEM_ID.test(path))) return undefined;
-    return routes.find(({ pattern }) => pattern.test(path))?.allow;
+    return routeOf(path)?.allow;
   };
 }
 
@@ -91,9 +108,9 @@ export function apiAllow(definitions: readonly ResourceDefinition[]): (path: str
  * does not offer is 405, with or without a valid token.
  */
 export function routeGuard(definitions: readonly ResourceDefinition[]): Step {
-  const routes = apiRoutes(definitions);
+  const routeOf = apiRoutes(definitions);
   return (c, next) => {
-    const route = routes.find(({ pattern }) => pattern.test(c.req.path));
+    const route = routeOf(c.req.path);
     if (!route) throw new ApiError(404, NOT_FOUND);
     if (!route.served.has(c.req.method)) methodNotAllowed();
     return next();
