@@ -14,6 +14,7 @@ interface Flags {
   duration: number;
   connections: number;
   json?: string;
+  only?: string;
 }
 
 export interface Row {
@@ -44,9 +45,11 @@ async function main(argv: string[]): Promise<void> {
     .addOption(new Option('--duration <seconds>', 'seconds per server and operation').default(5).argParser(Number))
     .addOption(new Option('--connections <n>', 'concurrent connections').default(10).argParser(Number))
     .option('--json <path>', 'also write the figures as JSON')
+    .option('--only <operations>', 'only the operations whose names start so, comma-separated (e.g. "post,patch")')
     .parse(argv)
     .opts<Flags>();
   const log = (line: string) => process.stderr.write(`${line}\n`);
+  const picked = chosen(flags.only);
   const rows: Row[] = [];
   const startups: Record<string, Startup> = {};
   const skipped: string[] = [];
@@ -75,7 +78,7 @@ async function main(argv: string[]): Promise<void> {
     log(`  answering after ${server.startupMs.toFixed(0)} ms, RSS ${server.rssMb().toFixed(0)} MB`);
     try {
       const sample = await sampleOf(server);
-      for (const operation of operations) {
+      for (const operation of picked) {
         log(`  ${name}: ${operation.name} for ${flags.duration} s…`);
         rows.push(await measure(server, operation, sample, flags));
         if (name === 'bare Hono' && operation.write) {
@@ -90,6 +93,18 @@ async function main(argv: string[]): Promise<void> {
   console.log(renderTable(rows, startups, flags));
   if (skipped.length > 0) console.log(`\nNot measured:\n${skipped.map((line) => `  ${line}`).join('\n')}`);
   if (flags.json) writeFileSync(flags.json, `${JSON.stringify({ clusters: flags.clusters, duration: flags.duration, connections: flags.connections, startups, rows }, null, 2)}\n`);
+}
+
+/** The operations `--only` names by the start of their names, case aside; all of them without it. */
+function chosen(only: string | undefined): Operation[] {
+  if (only === undefined) return operations;
+  const starts = only.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+  const picked = operations.filter((operation) => starts.some((start) => operation.name.toLowerCase().startsWith(start)));
+  if (picked.length === 0) {
+    process.stderr.write(`bench: --only ${only} names no operation; the operations are ${operations.map((o) => `"${o.name}"`).join(', ')}\n`);
+    process.exit(2);
+  }
+  return picked;
 }
 
 async function measure(server: RunningServer, operation: Operation, sample: Sample, flags: Flags): Promise<Row> {
