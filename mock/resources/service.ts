@@ -6,17 +6,16 @@ import type { Limits, Profile } from '../options.js';
 import { firstMatches, MatchCache } from '../query/matches.js';
 import type { SortKey } from '../query/sort.js';
 import type { CompiledWhere } from '../query/where.js';
-import { valueAt, valueAtKeys } from '../store/collection.js';
-import type { Fields, ResourceName, StoredDoc } from '../store/document.js';
+import type { Fields, StoredDoc } from '../store/document.js';
 import { newObjectId, objectIdPattern } from '../store/ids.js';
 import type { Store } from '../store/store.js';
-import { addIssue, hasIssues, mergeIssues, notADocumentIssues } from '../validation/issues.js';
+import { hasIssues, mergeIssues, notADocumentIssues } from '../validation/issues.js';
 import type { DocumentValidator } from '../validation/validator.js';
 import type { SchemaName } from '../../spec/schemas.js';
 import type { ResourceDefinition, WriteContext } from './definition.js';
-import { domain, referencesTo } from './domain.js';
 import { assignNested } from './merge.js';
 import { clientFields, readOnlyIssues } from './read-only.js';
+import { Relations } from './relations.js';
 
 export const NOT_FOUND =
   'The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.';
@@ -45,17 +44,14 @@ export interface ServiceDeps {
 export class ResourceService {
   readonly #matches = new MatchCache();
   readonly #serverFields: readonly string[];
-  /** The unique and reference fields with their paths split once: checked on every write. */
-  readonly #uniqueFields: ReadonlyArray<{ field: string; keys: readonly string[] }>;
-  readonly #references: ReadonlyArray<{ keys: readonly string[]; resource: ResourceName }>;
+  readonly #relations: Relations;
 
   constructor(
     readonly definition: ResourceDefinition,
     private readonly deps: ServiceDeps,
   ) {
     this.#serverFields = [...definition.serverOwned, ...(definition.serverKept ?? [])];
-    this.#uniqueFields = definition.unique.map((field) => ({ field, keys: field.split('.') }));
-    this.#references = definition.references.map(({ field, resource }) => ({ keys: field.split('.'), resource }));
+    this.#relations = new Relations(definition, deps.store);
   }
 
   /** One page of the documents matching `where`, and how many match in all. */
@@ -109,7 +105,7 @@ export class ResourceService {
     this.#assertRoom(context.tenant, bodies.length);
     const results: BulkItemResult[] = [];
     const prepared: Fields[] = [];
-    const namesInBatch = new Map<string, number>();
+    const namesInBatch = new Set<string>();
     for (const body of bodies) {
       if (!isDocument(body)) {
         results.push({ _status: 'ERR', _issues: notADocumentIssues(body, 'validation exception') });
@@ -119,7 +115,7 @@ export class ResourceService {
       const fields = body;
       const candidate = clientFields(this.definition, fields);
       const issues = mergeIssues(readOnlyIssues(this.definition, fields, undefined), this.#check(context.tenant, candidate, undefined));
-      if (bodies.length > 1) this.#checkBatchUniqueness(candidate, namesInBatch, issues);
+      if (bodies.length > 1) this.#relations.batchIssues(candidate, namesInBatch, issues);
       results.push(hasIssues(issues) ? { _status: 'ERR', _issues: issues } : { _status: 'OK' });
       prepared.push(candidate);
     }
@@ -155,7 +151,7 @@ export class ResourceService {
     // to the nested object sent, and only the unique values and references the patch names are
     // checked (a stored reference whose document has gone since does not block a patch of other fields).
     const issues = mergeIssues(readOnlyIssues(this.definition, patch, stored), this.#patchIssues(sent));
-    this.#assertValid(mergeIssues(issues, this.#relationIssues(context.tenant, sent, stored._id)));
+    this.#assertValid(mergeIssues(issues, this.#relations.issues(context.tenant, sent, stored._id)));
     const merged = assignNested(clientFields(this.definition, stored), sent);
     return this.deps.store.write(context.tenant, this.definition.name, id, this.#keepServerOwned(merged, stored), { created: stored._created, updated: context.now });
   }
@@ -183,7 +179,7 @@ export class ResourceService {
     const stored = this.#collection(context.tenant).get(id);
     if (!stored) return undefined;
     assertIfMatch(ifMatch, stored, this.deps.profile.deleteRequiresIfMatch);
-    this.#assertUnreferenced(context.tenant, stored);
+    this.#relations.assertUnreferenced(context.tenant, stored);
     this.deps.store.remove(context.tenant, this.definition.name, id);
     return stored;
   }
@@ -233,7 +229,7 @@ export class ResourceService {
 
   /** Schema, rules, uniqueness and references of the document about to be stored (`selfId` when it exists). */
   #check(tenant: string, doc: Fields, selfId: string | undefined): Issues {
-    return mergeIssues(this.#schemaIssues(this.definition.schema, doc), this.#relationIssues(tenant, doc, selfId));
+    return mergeIssues(this.#schemaIssues(this.definition.schema, doc), this.#relations.issues(tenant, doc, selfId));
   }
 
   /** The schema and the resource's own rules; the schema's defaults are filled in on `doc`. */
@@ -251,34 +247,6 @@ export class ResourceService {
     return issues;
   }
 
-  /** Unique values and references to other documents. */
-  #relationIssues(tenant: string, doc: Fields, selfId: string | undefined): Issues {
-    const issues: Issues = {};
-    for (const { field, keys } of this.#uniqueFields) {
-      const value = valueAtKeys(doc, keys);
-      const holder = value === undefined ? undefined : this.#collection(tenant).findUnique(field, value);
-      if (holder !== undefined && holder !== selfId) addIssue(issues, keys, `value '${String(value)}' is not unique`);
-    }
-    for (const { keys, resource } of this.#references) {
-      const value = valueAtKeys(doc, keys);
-      if (typeof value !== 'string' || !objectIdPattern.test(value)) continue;
-      if (!this.deps.store.collection(tenant, resource).get(value)) {
-        addIssue(issues, keys, `value '${value}' must exist in resource '${resource}', field '_id'.`);
-      }
-    }
-    return issues;
-  }
-
-  #checkBatchUniqueness(doc: Fields, seen: Map<string, number>, issues: Issues): void {
-    for (const field of this.definition.unique) {
-      const value = valueAt(doc, field);
-      if (typeof value !== 'string') continue;
-      const key = `${field}\u0000${value}`;
-      if (seen.has(key)) addIssue(issues, field.split('.'), `value '${value}' is not unique`);
-      seen.set(key, 1);
-    }
-  }
-
   #assertValid(issues: Issues): void {
     if (hasIssues(issues)) throw new ApiError(422, VALIDATION_FAILURE, { issues, issuesOnly: true });
   }
@@ -287,17 +255,6 @@ export class ResourceService {
     const limit = this.deps.limits.maxItemsPerTenant;
     if (this.#collection(tenant).size + adding > limit) {
       throw new ApiError(409, `Limit reached: a tenant may hold at most ${limit} ${this.definition.name}`);
-    }
-  }
-
-  /** The delete guard: a document another one refers to (a cluster named by a backup definition) stays. */
-  #assertUnreferenced(tenant: string, doc: StoredDoc): void {
-    for (const { from, field } of referencesTo(this.definition.name)) {
-      const ids = this.deps.store.collection(tenant, from).findEqual(field, doc._id);
-      const first = ids ? [...ids][0] : undefined;
-      if (first === undefined) continue;
-      const referrer = this.deps.store.collection(tenant, from).get(first);
-      throw new ApiError(409, `${this.definition.title} ${doc._id} is used by ${domain[from].noun} ${String(referrer?.['name'] ?? '')} (${first}); delete that first`);
     }
   }
 }
