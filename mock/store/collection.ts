@@ -121,12 +121,7 @@ export class Collection {
   }
 }
 
-/** The value at a dotted path, own properties only (so `__proto__` never walks onto a prototype). */
-export function valueAt(doc: Readonly<Record<string, unknown>>, path: string): unknown {
-  return valueAtKeys(doc, path.split('.'));
-}
-
-/** `valueAt` with the path already split, for hot loops. */
+/** The value at a dotted path, already split; own properties only (so `__proto__` never walks onto a prototype). */
 export function valueAtKeys(doc: Readonly<Record<string, unknown>>, keys: readonly string[]): unknown {
   let at: unknown = doc;
   for (const key of keys) {
