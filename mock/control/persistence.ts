@@ -5,7 +5,6 @@ import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, w
 import { dirname, basename, join } from 'node:path';
 import type { MockRuntime } from '../app.js';
 import { ApiError } from '../http/errors.js';
-import { afterAnswer } from '../http/pipeline.js';
 import type { Step } from '../http/pipeline.js';
 import type { StoreObserver } from '../store/store.js';
 import { exportState, importState } from './snapshot.js';
@@ -78,11 +77,13 @@ export class StateFile implements StoreObserver {
 
   /** Saves after each request that changed the state, before its answer is sent. */
   step(): Step {
-    return (_c, next) =>
-      afterAnswer(next(), (response) => {
+    return (_c, next, after) => {
+      after((response) => {
         this.saveIfChanged();
         return response;
       });
+      return next();
+    };
   }
 }
 

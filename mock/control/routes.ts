@@ -35,12 +35,12 @@ export function controlMiddleware(runtime: MockRuntime): Step {
     });
     return response;
   };
-  return (c, next) => {
+  return (c, next, after) => {
     if (c.req.path.startsWith(CONTROL_PREFIX)) return next();
     const started = performance.now();
     const fault = runtime.control.takeFault(c.req.method, c.req.path);
-    const answer = fault ? faulted(c, fault, next) : next();
-    return answer instanceof Promise ? answer.then((response) => journal(c, response, started)) : journal(c, answer, started);
+    after((response) => journal(c, response, started));
+    return fault ? faulted(c, fault, next) : next();
   };
 }
 

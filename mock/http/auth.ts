@@ -8,9 +8,17 @@ const CHALLENGE = { 'WWW-Authenticate': 'Bearer realm="kubeclusters"' };
 /** RFC 6750 `b64token`: what a bearer token may look like at all. */
 const TOKEN_SYNTAX = /^[A-Za-z0-9\-._~+/]+=*$/;
 
+const BEARER = /^Bearer +(\S+) *$/i;
+
+/** The token of `Authorization: Bearer <token>`; the usual spelling is read without a regular expression. */
+function bearerToken(header: string): string | undefined {
+  if (header.startsWith('Bearer ') && header.indexOf(' ', 7) === -1 && header.length > 7) return header.slice(7);
+  return BEARER.exec(header)?.[1];
+}
+
 export function bearerAuth(accepted: ReadonlySet<string> | undefined): Step {
   return (c, next) => {
-    const token = /^Bearer +(\S+) *$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    const token = bearerToken(c.req.header('authorization') ?? '');
     // Without a token list any well-formed token is a tenant; a malformed one is never accepted.
     const refused = token === undefined || (accepted === undefined ? !TOKEN_SYNTAX.test(token) : !accepted.has(token));
     if (refused) {

@@ -26,7 +26,7 @@ export function limitBody(maxBytes: number): Step {
       },
     }),
   );
-  return (c, next) => (BODY_METHODS.has(c.req.method) && !incomingOf(c) ? limit(c, next) : next());
+  return (c, next, after) => (BODY_METHODS.has(c.req.method) && !incomingOf(c) ? limit(c, next, after) : next());
 }
 
 const UNKNOWN_CONTENT_TYPE = 'Unknown or no Content-Type header supplied; send Content-Type: application/json';

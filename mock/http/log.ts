@@ -1,14 +1,14 @@
 // One line per request for `serve --log`: method, path, status, milliseconds.
-import { afterAnswer } from './pipeline.js';
 import type { Step } from './pipeline.js';
 
 export function requestLog(write: (line: string) => void): Step {
-  return (c, next) => {
+  return (c, next, after) => {
     const started = performance.now();
-    return afterAnswer(next(), (response) => {
+    after((response) => {
       const url = new URL(c.req.url);
       write(`${c.req.method} ${url.pathname}${url.search} ${response.status} ${(performance.now() - started).toFixed(1)}ms`);
       return response;
     });
+    return next();
   };
 }

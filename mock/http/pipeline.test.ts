@@ -56,6 +56,41 @@ describe('request steps (the /api/v1 pipeline)', () => {
     expect(res.status).toBe(412);
   });
 
+  it("apply each step's `after` to its answer, innermost first, on a promised answer as on a synchronous one", async () => {
+    const seen: string[] = [];
+    const watching =
+      (name: string): Step =>
+      (_c, next, after) => {
+        after((answer) => (seen.push(`${name} ${answer.status}`), answer));
+        return next();
+      };
+    const failing = appWith([watching('outer'), watching('inner')], () => Promise.reject(new ApiError(412, 'stale')));
+    expect((await failing.request('/')).status).toBe(412);
+    expect(seen).toEqual(['inner 412', 'outer 412']);
+    seen.length = 0;
+    const answering = appWith([watching('outer'), watching('inner')], () => new Response('ok', { status: 201 }));
+    expect(answering.fetch(new Request('http://x/'))).toBeInstanceOf(Response);
+    expect(seen).toEqual(['inner 201', 'outer 201']);
+  });
+
+  it('let an `after` replace the answer, and render one that throws for the steps outside it', async () => {
+    const statuses: number[] = [];
+    const outer: Step = (_c, next, after) => {
+      after((answer) => (statuses.push(answer.status), answer));
+      return next();
+    };
+    const breaking: Step = (_c, next, after) => {
+      after(() => {
+        throw new ApiError(507, 'disk full');
+      });
+      return next();
+    };
+    const app = appWith([outer, breaking], async () => new Response('ok'));
+    const res = await app.request('/');
+    expect(res.status).toBe(507);
+    expect(statuses).toEqual([507]);
+  });
+
   it('work as Hono middleware too, keeping the answer a step gives instead of the route', async () => {
     const app = new Hono<TenantEnv>();
     app.use('*', asMiddleware((c, next) => (c.req.method === 'OPTIONS' ? new Response(null, { status: 200, headers: { Allow: 'GET' } }) : next())));

@@ -4,8 +4,14 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { TenantEnv } from './auth.js';
 
 export type Answer = Response | Promise<Response>;
-/** A middleware that returns its answer: `next()`'s, another one, or its own without calling `next`. */
-export type Step = (c: Context<TenantEnv>, next: () => Answer) => Answer;
+/** Makes `use` apply to the answer of the step that calls it, once that answer is made (and errors rendered). */
+export type AfterAnswer = (use: (response: Response) => Response) => void;
+/**
+ * A middleware that returns its answer: `next()`'s, another one, or its own without calling `next`.
+ * A step that only looks at the answer (to record it, or add to it) hands `after` a function instead
+ * of chaining on `next()`'s promise: it then adds no promise of its own to a request that waits.
+ */
+export type Step = (c: Context<TenantEnv>, next: () => Answer, after: AfterAnswer) => Answer;
 export type ErrorRenderer = (error: Error, c: Context<TenantEnv>) => Response;
 
 /**
@@ -17,34 +23,60 @@ export function runSteps(c: Context<TenantEnv>, steps: readonly Step[], handler:
     if (!(error instanceof Error)) throw error;
     return renderError(error, c);
   };
-  const dispatch = (index: number): Answer => {
-    const step = steps[index];
-    // A step that hands on its inner answer as it is adds no promise: that answer is guarded already.
-    let inner: Answer | undefined;
-    let answer: Answer;
+  // The handler's promised answer, guarded, and the `after` functions of the steps it passes through
+  // unchanged, innermost first: they run in the one continuation the guard adds.
+  let promised: Promise<Response> | undefined;
+  const waiting: Array<(response: Response) => Response> = [];
+  // An `after` that throws is rendered like any other error, and the steps outside it see that answer.
+  const applied = (use: (response: Response) => Response, answer: Response): Response => {
     try {
-      answer = step ? step(c, () => (inner = dispatch(index + 1))) : handler(c);
+      return use(answer);
     } catch (error) {
       return rendered(error);
     }
-    return answer instanceof Promise && answer !== inner ? answer.catch(rendered) : answer;
+  };
+  const finish = (response: Response): Response => waiting.reduce((answer, use) => applied(use, answer), response);
+  const dispatch = (index: number): Answer => {
+    const step = steps[index];
+    let inner: Answer | undefined;
+    let use: ((response: Response) => Response) | undefined;
+    let answer: Answer;
+    try {
+      if (!step) {
+        answer = handler(c);
+        if (answer instanceof Promise) answer = promised = answer.then(finish, (error: unknown) => finish(rendered(error)));
+        return answer;
+      }
+      answer = step(
+        c,
+        () => (inner = dispatch(index + 1)),
+        (after) => void (use = after),
+      );
+    } catch (error) {
+      answer = rendered(error);
+    }
+    if (!(answer instanceof Promise)) return use ? applied(use, answer) : answer;
+    if (use && answer === promised) waiting.push(use);
+    else if (use) answer = answer.then((response) => applied(use as (response: Response) => Response, response));
+    // A step that hands on its inner answer as it is adds no promise: that answer is guarded already.
+    return answer === inner ? answer : answer.catch(rendered);
   };
   return dispatch(0);
-}
-
-/** `then` for an answer that may or may not be a promise; keeps a synchronous answer synchronous. */
-export function afterAnswer(answer: Answer, use: (response: Response) => Response): Answer {
-  return answer instanceof Promise ? answer.then(use) : use(answer);
 }
 
 /** A step as Hono middleware, for the routes Hono serves itself (control API, agent manifest, OpenAPI). */
 export function asMiddleware(step: Step): MiddlewareHandler<TenantEnv> {
   return async (c, next) => {
-    const answer = await step(c, async () => {
-      await next();
-      return c.res;
-    });
-    keep(c, answer);
+    let use: ((response: Response) => Response) | undefined;
+    const answer = await step(
+      c,
+      async () => {
+        await next();
+        return c.res;
+      },
+      (after) => void (use = after),
+    );
+    keep(c, use ? use(answer) : answer);
   };
 }
 

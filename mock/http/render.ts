@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Profile } from '../options.js';
-import { fieldsJsonOf, withOpenEnd } from '../store/document.js';
+import { fieldsJsonOf, jsonString, withOpenEnd } from '../store/document.js';
 import type { StoredDoc } from '../store/document.js';
 import { httpDate } from '../store/http-date.js';
 import { ApiError } from './errors.js';
@@ -73,7 +73,7 @@ export class DocRenderer {
   #fromFieldsJson(doc: StoredDoc, links: LinkSet, end: string): string | undefined {
     const fieldsJson = this.target.profile.agentUrlKey === 'agentURL' ? fieldsJsonOf(doc) : undefined;
     if (fieldsJson === undefined) return undefined;
-    const id = JSON.stringify(doc._id);
+    const id = jsonString(doc._id);
     const meta = `"_id":${id},"_etag":"${doc._etag}","_created":"${httpDate(doc._created)}","_updated":"${httpDate(doc._updated)}"`;
     return `${withOpenEnd(fieldsJson)}${meta},"_links":${this.#linksJson(doc, links)}${end}`;
   }
@@ -82,7 +82,7 @@ export class DocRenderer {
   #linksJson(doc: StoredDoc, links: LinkSet): string {
     const related = relatedLinks(doc, this.target);
     if (related || this.target.profile.linkStyle === 'seed') return JSON.stringify(itemLinks(doc, this.target, links));
-    const self = `{"self":{"title":${this.#titleJson},"href":${JSON.stringify(`${this.target.resource}/${doc._id}`)}}`;
+    const self = `{"self":{"title":${this.#titleJson},"href":${jsonString(`${this.target.resource}/${doc._id}`)}}`;
     if (links === 'self') return `${self}}`;
     const resource = JSON.stringify(this.target.resource);
     return `${self},"parent":{"title":"home","href":"/"},"collection":{"title":${resource},"href":${resource}}}`;

@@ -8,18 +8,22 @@ export interface AgentCredentials {
 const AGENT_PATH = /^\/kubeclusteragents\/(agent-[a-z0-9]{5})\/([A-Za-z0-9_=-]{16,128})\.yaml$/;
 const SHORT_ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
+const SHORT_ID_CODES = Array.from(SHORT_ID_ALPHABET, (char) => char.charCodeAt(0));
+
 /** `randomBytes` is injected so tests can make the credentials predictable. */
 export function makeAgentCredentials(randomBytes: (size: number) => Uint8Array): AgentCredentials {
-  let shortId = '';
-  for (const byte of randomBytes(5)) shortId += SHORT_ID_ALPHABET[byte % SHORT_ID_ALPHABET.length];
+  const picks = randomBytes(5);
+  const codes: number[] = [];
+  for (let index = 0; index < 5; index++) codes.push(SHORT_ID_CODES[(picks[index] as number) % SHORT_ID_CODES.length] as number);
   const bytes = randomBytes(32);
-  const token = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64url');
-  return { agentId: `agent-${shortId}`, token };
+  const token = (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).toString('base64url');
+  return { agentId: `agent-${String.fromCharCode(...codes)}`, token };
 }
 
 /** Joined rather than concatenated: one flat string, not a tree of pieces, kept with every cluster. */
 export function agentUrl(baseUrl: string, credentials: AgentCredentials): string {
-  return [baseUrl.replace(/\/+$/, ''), '/kubeclusteragents/', credentials.agentId, '/', credentials.token, '.yaml'].join('');
+  const base = baseUrl.endsWith('/') ? baseUrl.replace(/\/+$/, '') : baseUrl;
+  return [base, '/kubeclusteragents/', credentials.agentId, '/', credentials.token, '.yaml'].join('');
 }
 
 /** Whether a path is an agent manifest's (`/kubeclusteragents/agent-xxxxx/<token>.yaml`). */

@@ -95,39 +95,40 @@ export class ResourceService {
     return doc;
   }
 
+  /** Eve's insert of one document (a POST of an object, or of a one-document list). */
   create(context: WriteContext, body: unknown): StoredDoc {
-    const [doc] = this.createMany(context, [body], { bulk: false });
-    return doc as StoredDoc;
+    this.#assertRoom(context.tenant, 1);
+    const { candidate, issues } = this.#prepare(context.tenant, body);
+    if (hasIssues(issues)) throw new ApiError(422, INSERTION_FAILURE(1), { issues });
+    const id = this.#clientId(body as Fields);
+    if (id !== undefined && this.deps.store.locate(id)) throw new ApiError(409, ID_CONFLICT);
+    return this.#insert(context, candidate, id);
   }
 
   /** Eve's bulk insert: every document is checked first; one bad document stores none of them. */
-  createMany(context: WriteContext, bodies: readonly unknown[], { bulk = true } = {}): StoredDoc[] {
+  createMany(context: WriteContext, bodies: readonly unknown[]): StoredDoc[] {
     this.#assertRoom(context.tenant, bodies.length);
     const results: BulkItemResult[] = [];
     const prepared: Fields[] = [];
     const namesInBatch = new Set<string>();
     for (const body of bodies) {
-      if (!isDocument(body)) {
-        results.push({ _status: 'ERR', _issues: notADocumentIssues(body, 'validation exception') });
-        prepared.push({});
-        continue;
-      }
-      const fields = body;
-      const candidate = clientFields(this.definition, fields);
-      const issues = mergeIssues(readOnlyIssues(this.definition, fields, undefined), this.#check(context.tenant, candidate, undefined));
-      if (bodies.length > 1) this.#relations.batchIssues(candidate, namesInBatch, issues);
+      const { candidate, issues } = this.#prepare(context.tenant, body);
+      if (isDocument(body)) this.#relations.batchIssues(candidate, namesInBatch, issues);
       results.push(hasIssues(issues) ? { _status: 'ERR', _issues: issues } : { _status: 'OK' });
       prepared.push(candidate);
     }
-    const failed = results.filter((r) => r._status === 'ERR');
-    if (failed.length > 0) {
-      const first = failed[0] as { _issues: Issues };
-      const options = bulk ? { items: results } : { issues: first._issues };
-      throw new ApiError(422, INSERTION_FAILURE(failed.length), options);
-    }
+    const failed = results.filter((r) => r._status === 'ERR').length;
+    if (failed > 0) throw new ApiError(422, INSERTION_FAILURE(failed), { items: results });
     const ids = bodies.map((body) => this.#clientId(body as Fields));
     this.#assertFreeIds(ids);
     return prepared.map((fields, index) => this.#insert(context, fields, ids[index]));
+  }
+
+  /** What a POSTed document would store (the client's fields, defaults filled in), and what is wrong with it. */
+  #prepare(tenant: string, body: unknown): { candidate: Fields; issues: Issues } {
+    if (!isDocument(body)) return { candidate: {}, issues: notADocumentIssues(body, 'validation exception') };
+    const candidate = clientFields(this.definition, body);
+    return { candidate, issues: mergeIssues(readOnlyIssues(this.definition, body, undefined), this.#check(tenant, candidate, undefined)) };
   }
 
   /** Eve takes a valid `_id` a client sends on POST (the schema has already refused a malformed one). */
@@ -214,7 +215,7 @@ export class ResourceService {
   #insert(context: WriteContext, fields: Fields, id = newObjectId(context.now)): StoredDoc {
     if (this.definition.initial) Object.assign(fields, this.definition.initial());
     if (this.deps.initialServerFields) Object.assign(fields, this.deps.initialServerFields(id, context));
-    return this.deps.store.write(context.tenant, this.definition.name, id, fields, { created: context.now, updated: context.now });
+    return this.deps.store.create(context.tenant, this.definition.name, id, fields, context.now);
   }
 
   #collection(tenant: string) {

@@ -80,6 +80,13 @@ export class Collection {
     return previous;
   }
 
+  /** `put` of a document whose id this collection does not hold: no previous version to look for. */
+  add(doc: StoredDoc): void {
+    this.#revision = ++lastRevision;
+    this.#byId.set(doc._id, doc);
+    this.#index(doc);
+  }
+
   remove(id: string): StoredDoc | undefined {
     const doc = this.#byId.get(id);
     if (!doc) return undefined;

@@ -82,7 +82,7 @@ export function stampDocument(fields: Fields, id: string, dates: { created: numb
     Object.defineProperty(doc, '_etag', LAZY_ETAG);
     return doc;
   }
-  const meta = `"_id":${JSON.stringify(id)},"_created":${JSON.stringify(dates.created)},"_updated":${JSON.stringify(dates.updated)}}`;
+  const meta = `"_id":${jsonString(id)},"_created":${dates.created},"_updated":${dates.updated}}`;
   const json = fieldsJson === undefined ? JSON.stringify(doc) : `${withOpenEnd(fieldsJson)}${meta}`;
   fields['_etag'] = hash('sha1', `${json}\n${revision}`, 'hex');
   if (fieldsJson !== undefined) lastStamped = { doc, fieldsJson };
@@ -92,6 +92,13 @@ export function stampDocument(fields: Fields, id: string, dates: { created: numb
 /** The JSON of a document's fields (no meta field among them) when it is the one stamped last. */
 export function fieldsJsonOf(doc: StoredDoc): string | undefined {
   return lastStamped?.doc === doc ? lastStamped.fieldsJson : undefined;
+}
+
+const PLAIN_STRING = /^[\w.:/-]*$/;
+
+/** `JSON.stringify` of a string; ids and other plain strings need no escaping, and skip the serializer. */
+export function jsonString(value: string): string {
+  return PLAIN_STRING.test(value) ? `"${value}"` : JSON.stringify(value);
 }
 
 /** An object's JSON without its closing brace, ready for more members: `{"a":1,` or `{`. */

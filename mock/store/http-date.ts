@@ -8,19 +8,27 @@ const RFC1123 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) (Jan|Feb|Mar|Apr|May|Ju
 const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
 const two = (n: number) => TWO_DIGITS[n] as string;
 
-/** The two dates rendered last: a write's answer renders its `_created` and the second it happens in. */
-let last = { ms: Number.NaN, text: '' };
-let before = last;
+const DAY_MS = 86_400_000;
+/** `Fri, 08 May 2020` by day since the epoch: documents' dates fall on few days, and a `Date` per render shows in a profile. */
+const dayTexts = new Map<number, string>();
+const DAYS_KEPT = 10_000;
+
+function dayText(day: number): string {
+  let text = dayTexts.get(day);
+  if (text === undefined) {
+    const d = new Date(day * DAY_MS);
+    text = `${DAYS[d.getUTCDay()]}, ${two(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+    if (dayTexts.size >= DAYS_KEPT) dayTexts.clear();
+    dayTexts.set(day, text);
+  }
+  return text;
+}
 
 /** `Fri, 08 May 2020 17:41:58 GMT` */
 export function httpDate(ms: number): string {
-  if (ms === last.ms) return last.text;
-  if (ms === before.ms) return before.text;
-  const d = new Date(ms);
-  const time = `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
-  before = last;
-  last = { ms, text: `${DAYS[d.getUTCDay()]}, ${two(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${time} GMT` };
-  return last.text;
+  const day = Math.floor(ms / DAY_MS);
+  const seconds = Math.floor((ms - day * DAY_MS) / 1000);
+  return `${dayText(day)} ${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)} GMT`;
 }
 
 const MONTH_INDEX = new Map(MONTHS.map((month, index) => [month, index]));

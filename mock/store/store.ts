@@ -67,6 +67,15 @@ export class Store {
     return doc;
   }
 
+  /** `write` of a document new to its collection (the service has made sure no document there has `id`). */
+  create(tenant: string, resource: ResourceName, id: string, fields: Fields, now: number): StoredDoc {
+    const second = toSecond(now);
+    const doc = stampDocument(fields, id, { created: second, updated: second }, ++this.#revision);
+    this.collection(tenant, resource).add(doc);
+    this.#tell(tenant, resource, doc, undefined);
+    return doc;
+  }
+
   /** `write` of a document from outside (a bulk load, a snapshot): its id must not belong to another collection. */
   adopt(tenant: string, resource: ResourceName, id: string, fields: Fields, dates: { created: number; updated: number }, options: { lazyEtag?: boolean } = {}): StoredDoc {
     const owner = this.locate(id);
@@ -78,7 +87,10 @@ export class Store {
 
   /** Puts a document back exactly as it was exported (its etag kept). */
   restore(tenant: string, resource: ResourceName, doc: StoredDoc): void {
-    const previous = this.collection(tenant, resource).put(doc);
+    this.#tell(tenant, resource, doc, this.collection(tenant, resource).put(doc));
+  }
+
+  #tell(tenant: string, resource: ResourceName, doc: StoredDoc, previous: StoredDoc | undefined): void {
     for (const observer of this.#observers) observer.written?.({ tenant, resource, doc, previous });
   }
 
