@@ -32,7 +32,9 @@ export function limitBody(maxBytes: number): Step {
 const UNKNOWN_CONTENT_TYPE = 'Unknown or no Content-Type header supplied; send Content-Type: application/json';
 
 function mediaTypeOf(c: Context): string {
-  return c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
+  const contentType = c.req.header('content-type');
+  if (contentType === 'application/json') return contentType;
+  return contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
 }
 
 /** A JSON body (the control API's, and Eve's `application/json`). */
