@@ -113,6 +113,19 @@ describe('the agent manifest', () => {
     expect(pod.volumes.some((v: Json) => v.hostPath?.path === '/data/kubelet/pods')).toBe(true);
   });
 
+  it('lets only the current agent URL of a cluster find it once its URL has been replaced', async () => {
+    const api = testApi();
+    const cluster = { _id: '5eb599e603f7a77d5223efee', _created: 'Fri, 08 May 2020 17:41:58 GMT', _updated: 'Fri, 08 May 2020 17:41:58 GMT', name: 'reloaded' };
+    await api.control.loadFixtures({ tenant: 't1', fixtures: { kubeclusters: [cluster] } });
+    const first = await read(api, cluster._id);
+    // Loaded again without an agent URL, the cluster is given a new one.
+    await api.control.loadFixtures({ tenant: 't1', fixtures: { kubeclusters: [cluster] } });
+    const second = await read(api, cluster._id);
+    expect(second.status.agentURL).not.toBe(first.status.agentURL);
+    expect((await fetchManifest(api, first)).status).toBe(404);
+    expect((await fetchManifest(api, second)).status).toBe(200);
+  });
+
   it('answers 404 to an unknown agent id or token, without changing any cluster', async () => {
     const api = testApi();
     const created = await api.createCluster();

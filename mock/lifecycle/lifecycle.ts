@@ -70,14 +70,19 @@ export class ClusterLifecycle implements StoreObserver {
     const agentURL = statusOf(doc).agentURL;
     // Most writes (a client's PATCH, a state move) keep the cluster's agent URL: its entry stands.
     if (previous && statusOf(previous).agentURL === agentURL) return;
+    if (previous) this.#forgetAgent(previous);
     const key = agentKeyOfUrl(agentURL);
     if (key) this.#agents.set(key, doc._id);
   }
 
   removed({ resource, doc }: Located): void {
-    if (resource !== 'kubeclusters') return;
+    if (resource === 'kubeclusters') this.#forgetAgent(doc);
+  }
+
+  /** Drops the entry of `doc`'s agent URL, unless another cluster holds that URL now. */
+  #forgetAgent(doc: StoredDoc): void {
     const key = agentKeyOfUrl(statusOf(doc).agentURL);
-    if (key) this.#agents.delete(key);
+    if (key && this.#agents.get(key) === doc._id) this.#agents.delete(key);
   }
 
   cleared(): void {
