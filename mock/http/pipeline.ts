@@ -36,17 +36,35 @@ export function runSteps(c: Context<TenantEnv>, steps: readonly Step[], handler:
     }
   };
   const finish = (response: Response): Response => waiting.reduce((answer, use) => applied(use, answer), response);
+  /** The handler's answer; a promise is guarded, and carries the waiting `after` functions. */
+  const handled = (): Answer => {
+    try {
+      const answer = handler(c);
+      return answer instanceof Promise ? (promised = answer.then(finish, (error: unknown) => finish(rendered(error)))) : answer;
+    } catch (error) {
+      return rendered(error);
+    }
+  };
+  /** A step's answer with its `after` applied, guarded unless it is the inner answer handed on as it is. */
+  const settled = (answer: Answer, inner: Answer | undefined, use: ((response: Response) => Response) | undefined): Answer => {
+    if (!(answer instanceof Promise)) return use ? applied(use, answer) : answer;
+    if (!use) return answer === inner ? answer : answer.catch(rendered);
+    if (answer === promised) {
+      waiting.push(use);
+      return answer;
+    }
+    return answer.then(
+      (response) => applied(use, response),
+      (error: unknown) => applied(use, rendered(error)),
+    );
+  };
   const dispatch = (index: number): Answer => {
     const step = steps[index];
+    if (!step) return handled();
     let inner: Answer | undefined;
     let use: ((response: Response) => Response) | undefined;
     let answer: Answer;
     try {
-      if (!step) {
-        answer = handler(c);
-        if (answer instanceof Promise) answer = promised = answer.then(finish, (error: unknown) => finish(rendered(error)));
-        return answer;
-      }
       answer = step(
         c,
         () => (inner = dispatch(index + 1)),
@@ -55,11 +73,7 @@ export function runSteps(c: Context<TenantEnv>, steps: readonly Step[], handler:
     } catch (error) {
       answer = rendered(error);
     }
-    if (!(answer instanceof Promise)) return use ? applied(use, answer) : answer;
-    if (use && answer === promised) waiting.push(use);
-    else if (use) answer = answer.then((response) => applied(use as (response: Response) => Response, response));
-    // A step that hands on its inner answer as it is adds no promise: that answer is guarded already.
-    return answer === inner ? answer : answer.catch(rendered);
+    return settled(answer, inner, use);
   };
   return dispatch(0);
 }
