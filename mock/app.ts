@@ -109,7 +109,7 @@ function createRuntime(options: MockOptions): MockRuntime {
   const validator = new DocumentValidator();
   const deps = { store, validator, profile: resolved.profile, limits: resolved.limits };
   const services = {
-    kubeclusters: new ResourceService(domain.kubeclusters, { ...deps, initialServerFields: (_id, context) => lifecycle.initialFields(context.baseUrl) }),
+    kubeclusters: new ResourceService(domain.kubeclusters, { ...deps, initialServerFields: (id, context) => lifecycle.initialFields(id, context.baseUrl) }),
     objectstores: new ResourceService(domain.objectstores, deps),
     kubebackups: new ResourceService(domain.kubebackups, deps),
     policies: new ResourceService(domain.policies, deps),
@@ -132,8 +132,8 @@ function allowOf(definitions: readonly ResourceDefinition[]): (path: string) => 
 function mountRootRoutes(app: Hono<TenantEnv>, runtime: MockRuntime): void {
   app.get('/api-docs', (c) => c.json(loadSpec()));
   app.all('/api-docs', methodNotAllowed);
-  app.get('/kubeclusteragents/:agentId/:file', (c) => {
-    const manifest = runtime.lifecycle.applyManifest(new URL(c.req.url).pathname);
+  app.get('/kubeclusteragents/:agentId/:file', async (c) => {
+    const manifest = await runtime.lifecycle.applyManifest(new URL(c.req.url).pathname);
     return c.body(manifest, 200, { 'Content-Type': 'application/yaml; charset=utf-8' });
   });
   app.all('/kubeclusteragents/:agentId/:file', methodNotAllowed);

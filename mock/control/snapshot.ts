@@ -94,7 +94,9 @@ export function loadFixtures(args: {
  * in one pass with the memory of the store alone.
  */
 export function loadGenerated(args: { store: Store; lifecycle: ClusterLifecycle; tenant: string; docs: Iterable<GeneratedDoc>; baseUrl: string }): number {
-  const adopt = fixtureAdopter(args);
+  // Into an empty store, ids unique by construction (the generator's tests check it) cannot belong
+  // to another collection: each is stored without asking every collection first.
+  const adopt = fixtureAdopter(args, { ownIds: args.store.isEmpty() });
   let loaded = 0;
   for (const { resource, doc, created, updated } of args.docs) {
     adopt(resource, doc, created, updated);
@@ -104,12 +106,16 @@ export function loadGenerated(args: { store: Store; lifecycle: ClusterLifecycle;
 }
 
 /** Stores one fixture (dates already parsed) as its own copy; a cluster without an agent URL gets one made for `baseUrl`. */
-function fixtureAdopter(args: { store: Store; lifecycle: ClusterLifecycle; tenant: string; baseUrl: string }): (resource: ResourceName, doc: FixtureDoc, created: number, updated: number) => void {
-  const agentUrl = () => (args.lifecycle.initialFields(args.baseUrl)['status'] as Record<string, unknown>)['agentURL'];
+function fixtureAdopter(
+  args: { store: Store; lifecycle: ClusterLifecycle; tenant: string; baseUrl: string },
+  { ownIds = false } = {},
+): (resource: ResourceName, doc: FixtureDoc, created: number, updated: number) => void {
+  const agentUrl = (clusterId: string) => (args.lifecycle.initialFields(clusterId, args.baseUrl)['status'] as Record<string, unknown>)['agentURL'];
+  const store = (ownIds ? args.store.write : args.store.adopt).bind(args.store);
   return (resource: ResourceName, doc: FixtureDoc, created: number, updated: number): void => {
     const own = fieldsOf(doc, STAMPED);
-    if (resource === 'kubeclusters') withAgentUrl(own, agentUrl);
-    args.store.adopt(args.tenant, resource, doc._id, own, { created, updated }, { lazyEtag: true });
+    if (resource === 'kubeclusters') withAgentUrl(own, doc._id, agentUrl);
+    store(args.tenant, resource, doc._id, own, { created, updated }, { lazyEtag: true });
   };
 }
 
@@ -123,10 +129,10 @@ function fieldsOf(doc: FixtureDoc, left: ReadonlySet<string>): Fields {
 }
 
 /** A cluster without an agent URL gets one (and REGISTERED when it has no state). */
-function withAgentUrl(fields: Fields, agentUrl: () => unknown): void {
+function withAgentUrl(fields: Fields, id: string, agentUrl: (clusterId: string) => unknown): void {
   const status = (fields['status'] ?? {}) as Record<string, unknown>;
   if (typeof status['agentURL'] === 'string') return;
-  fields['status'] = { state: 'REGISTERED', ...status, agentURL: agentUrl() };
+  fields['status'] = { state: 'REGISTERED', ...status, agentURL: agentUrl(id) };
 }
 
 /** Checks every document; answers their dates (epoch ms, `_created` then `_updated`) per resource. */

@@ -1,4 +1,5 @@
 // The agent URL the server hands out: `<base>/kubeclusteragents/agent-<short id>/<token>.yaml`.
+import { objectIdPattern } from '../store/ids.js';
 
 export interface AgentCredentials {
   agentId: string;
@@ -10,14 +11,78 @@ const SHORT_ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 const SHORT_ID_CODES = Array.from(SHORT_ID_ALPHABET, (char) => char.charCodeAt(0));
 
-/** `randomBytes` is injected so tests can make the credentials predictable. */
-export function makeAgentCredentials(randomBytes: (size: number) => Uint8Array): AgentCredentials {
+/**
+ * `randomBytes` is injected so tests can make the credentials predictable. The token is 32 bytes in
+ * base64url, like the seed's: the cluster's 12 id bytes, then 20 random ones. A manifest request
+ * thus names its cluster, and the server keeps no directory of the agent URLs it hands out.
+ */
+export function makeAgentCredentials(randomBytes: (size: number) => Uint8Array, clusterId: string): AgentCredentials {
   const picks = randomBytes(5);
   const codes: number[] = [];
   for (let index = 0; index < 5; index++) codes.push(SHORT_ID_CODES[(picks[index] as number) % SHORT_ID_CODES.length] as number);
-  const bytes = randomBytes(32);
-  const token = (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).toString('base64url');
-  return { agentId: `agent-${String.fromCharCode(...codes)}`, token };
+  const named = objectIdPattern.test(clusterId);
+  const random = base64url(randomBytes(named ? 20 : 32));
+  // 12 bytes are whole groups of three: their base64url joined with the rest's is the base64url of all 32.
+  return { agentId: `agent-${String.fromCharCode(...codes)}`, token: named ? idToken(clusterId) + random : random };
+}
+
+function base64url(bytes: Uint8Array): string {
+  return (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).toString('base64url');
+}
+
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const BASE64URL_CODES = Array.from(BASE64URL, (char) => char.charCodeAt(0));
+/** Character code → its value in base64url (or in hex, for `HEX_VALUES`); -1 for any other character. */
+const BASE64URL_VALUES = valuesOf(BASE64URL);
+const HEX_VALUES = valuesOf('0123456789abcdef');
+const ID_TOKEN_LENGTH = 16;
+
+function valuesOf(alphabet: string): Int8Array {
+  const values = new Int8Array(128).fill(-1);
+  for (let index = 0; index < alphabet.length; index++) values[alphabet.charCodeAt(index)] = index;
+  return values;
+}
+
+/** An ObjectId's 12 bytes in base64url (16 characters), written from its hex: each 6 hex digits are 4 base64url digits. */
+function idToken(id: string): string {
+  const codes: number[] = [];
+  for (let at = 0; at < 24; at += 6) {
+    const group = Number.parseInt(id.slice(at, at + 6), 16);
+    for (let shift = 18; shift >= 0; shift -= 6) codes.push(BASE64URL_CODES[(group >> shift) & 63] as number);
+  }
+  return String.fromCharCode(...codes);
+}
+
+/**
+ * Whether `text` holds, from `start`, the id bytes of cluster `id` in base64url, as a token made
+ * here for that cluster does. It compares digit values in place: this runs for every cluster written.
+ */
+export function tokenNamesCluster(text: string, id: string, start = 0): boolean {
+  if (id.length !== 24 || text.length < start + ID_TOKEN_LENGTH) return false;
+  for (let group = 0; group < 4; group++) {
+    let fromId = 0;
+    let fromToken = 0;
+    for (let digit = 0; digit < 6; digit++) {
+      const value = HEX_VALUES[id.charCodeAt(6 * group + digit)] ?? -1;
+      if (value < 0) return false;
+      fromId = fromId * 16 + value;
+    }
+    for (let digit = 0; digit < 4; digit++) {
+      const value = BASE64URL_VALUES[text.charCodeAt(start + 4 * group + digit)] ?? -1;
+      if (value < 0) return false;
+      fromToken = fromToken * 64 + value;
+    }
+    if (fromId !== fromToken) return false;
+  }
+  return true;
+}
+
+/** The cluster id a token starts with, or undefined when its first 16 characters are not 12 bytes of base64url. */
+export function clusterIdOfToken(token: string): string | undefined {
+  const prefix = token.slice(0, ID_TOKEN_LENGTH);
+  if (prefix.length < ID_TOKEN_LENGTH) return undefined;
+  const id = Buffer.from(prefix, 'base64url').toString('hex');
+  return id.length === 24 && idToken(id) === prefix ? id : undefined;
 }
 
 /** Joined rather than concatenated: one flat string, not a tree of pieces, kept with every cluster. */

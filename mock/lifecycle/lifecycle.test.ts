@@ -126,6 +126,32 @@ describe('the agent manifest', () => {
     expect((await fetchManifest(api, second)).status).toBe(200);
   });
 
+  it('finds a cluster by the token that names it, and by nothing that only starts like it', async () => {
+    const api = testApi();
+    const created = await api.createCluster();
+    const path = new URL(created.status.agentURL).pathname;
+    const token = /\/([^/]+)\.yaml$/.exec(path)?.[1] ?? '';
+    expect(Buffer.from(token.slice(0, 16), 'base64url').toString('hex')).toBe(created._id);
+    expect((await api.call('GET', path, { token: null })).status).toBe(200);
+    const forged = path.replace(token, `${token.slice(0, 16)}${'A'.repeat(token.length - 16)}`);
+    expect((await api.call('GET', forged, { token: null })).status).toBe(404);
+    await api.call('DELETE', `/api/v1/kubeclusters/${created._id}`, { headers: { 'If-Match': (await read(api, created._id))._etag } });
+    expect((await api.call('GET', path, { token: null })).status).toBe(404);
+  });
+
+  it('finds a cluster by an agent URL it was loaded with, one that does not name it, until it is deleted', async () => {
+    const api = testApi();
+    const agentURL = 'http://127.0.0.1:4010/kubeclusteragents/agent-gpq6w/RiFmKE3W1zgeIZACmTA8Z-iZrKXcdM0jEC7RiCu0lT4=.yaml';
+    const cluster = { _id: '5eb599e603f7a77d5223efee', _created: 'Fri, 08 May 2020 17:41:58 GMT', _updated: 'Fri, 08 May 2020 17:41:58 GMT', name: 'seeded', status: { state: 'REGISTERED', agentURL } };
+    await api.control.loadFixtures({ tenant: 't1', fixtures: { kubeclusters: [cluster] } });
+    const path = new URL(agentURL).pathname;
+    expect((await api.call('GET', path, { token: null })).status).toBe(200);
+    const loaded = (await api.call('GET', `/api/v1/kubeclusters/${cluster._id}`, { token: 't1' })).body;
+    expect(loaded.status).toMatchObject({ state: 'PENDING', agentURL });
+    await api.call('DELETE', `/api/v1/kubeclusters/${cluster._id}`, { token: 't1', headers: { 'If-Match': loaded._etag } });
+    expect((await api.call('GET', path, { token: null })).status).toBe(404);
+  });
+
   it('answers 404 to an unknown agent id or token, without changing any cluster', async () => {
     const api = testApi();
     const created = await api.createCluster();

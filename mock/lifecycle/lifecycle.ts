@@ -6,7 +6,7 @@ import type { Clock } from '../store/clock.js';
 import { fieldsOf } from '../store/document.js';
 import type { Fields, StoredDoc } from '../store/document.js';
 import type { Located, Store, StoreObserver, Written } from '../store/store.js';
-import { agentUrl, isAgentPath, makeAgentCredentials, parseAgentPath, pooledRandomBytes } from './agent-url.js';
+import { agentUrl, clusterIdOfToken, isAgentPath, makeAgentCredentials, parseAgentPath, pooledRandomBytes, tokenNamesCluster } from './agent-url.js';
 import { renderAgentManifest } from './manifest.js';
 import { clusterMachine, nextStatus } from './state-machine.js';
 import type { ClusterState, ClusterStatus } from './state-machine.js';
@@ -20,7 +20,10 @@ export interface LifecycleOptions {
 const NO_SUCH_AGENT = 'No cluster has this agent URL; copy status.agentURL from the cluster';
 
 export class ClusterLifecycle implements StoreObserver {
-  /** `agentId/token` → cluster id. */
+  /**
+   * `agentId/token` → cluster id, for the agent URLs that do not name their cluster (loaded from a
+   * fixture or a state file); those made here name it in their token and are not filed.
+   */
   readonly #agents = new Map<string, string>();
   readonly #randomBytes = pooledRandomBytes((size) => randomBytes(size));
 
@@ -41,14 +44,14 @@ export class ClusterLifecycle implements StoreObserver {
   }
 
   /** The server-owned fields of a new cluster: REGISTERED, with the URL of its own agent manifest. */
-  initialFields(baseUrl: string): Fields {
-    const credentials = makeAgentCredentials(this.#randomBytes);
+  initialFields(clusterId: string, baseUrl: string): Fields {
+    const credentials = makeAgentCredentials(this.#randomBytes, clusterId);
     const status: ClusterStatus = { state: 'REGISTERED', agentURL: agentUrl(baseUrl, credentials) };
     return { status };
   }
 
   /** What `kubectl apply -f <agentURL>` fetches; applying it moves the cluster on toward ACTIVE. */
-  applyManifest(pathname: string): string {
+  applyManifest(pathname: string): Promise<string> {
     const cluster = this.#clusterByAgentPath(pathname);
     const state = statusOf(cluster.doc).state;
     if (state === 'REGISTERED' || state === 'INACTIVE') this.#pend(cluster);
@@ -71,6 +74,7 @@ export class ClusterLifecycle implements StoreObserver {
     // Most writes (a client's PATCH, a state move) keep the cluster's agent URL: its entry stands.
     if (previous && statusOf(previous).agentURL === agentURL) return;
     if (previous) this.#forgetAgent(previous);
+    if (namesItsCluster(agentURL, doc._id)) return;
     const key = agentKeyOfUrl(agentURL);
     if (key) this.#agents.set(key, doc._id);
   }
@@ -81,7 +85,9 @@ export class ClusterLifecycle implements StoreObserver {
 
   /** Drops the entry of `doc`'s agent URL, unless another cluster holds that URL now. */
   #forgetAgent(doc: StoredDoc): void {
-    const key = agentKeyOfUrl(statusOf(doc).agentURL);
+    const agentURL = statusOf(doc).agentURL;
+    if (namesItsCluster(agentURL, doc._id)) return;
+    const key = agentKeyOfUrl(agentURL);
     if (key && this.#agents.get(key) === doc._id) this.#agents.delete(key);
   }
 
@@ -101,15 +107,20 @@ export class ClusterLifecycle implements StoreObserver {
     return this.store.write(cluster.tenant, 'kubeclusters', cluster.doc._id, fields, { created: cluster.doc._created, updated: at });
   }
 
+  /** The cluster whose current agent URL has this path: the one its token names, else the one filed for it. */
   #clusterByAgentPath(pathname: string): Located {
     const key = agentKeyOfPath(pathname);
-    const id = key && this.#agents.get(key);
-    const cluster = id ? this.store.locate(id) : undefined;
-    if (!cluster) throw new ApiError(404, NO_SUCH_AGENT);
-    return cluster;
+    if (!key) throw new ApiError(404, NO_SUCH_AGENT);
+    const named = clusterIdOfToken(key.slice(AGENT_ID_LENGTH + 1));
+    const cluster = named ? this.store.locate(named) : undefined;
+    if (cluster?.resource === 'kubeclusters' && agentKeyOfUrl(statusOf(cluster.doc).agentURL) === key) return cluster;
+    const filed = this.#agents.get(key);
+    const found = filed ? this.store.locate(filed) : undefined;
+    if (!found) throw new ApiError(404, NO_SUCH_AGENT);
+    return found;
   }
 
-  #manifest({ doc }: Located): string {
+  #manifest({ doc }: Located): Promise<string> {
     const status = statusOf(doc);
     const path = parseAgentPath(new URL(status.agentURL as string).pathname) as { agentId: string; token: string };
     return renderAgentManifest({
@@ -126,6 +137,14 @@ export class ClusterLifecycle implements StoreObserver {
 }
 
 const AGENT_PREFIX = '/kubeclusteragents/';
+/** `agent-xxxxx`: a key is this, a slash, then the token. */
+const AGENT_ID_LENGTH = 'agent-xxxxx'.length;
+
+/** Whether an agent URL's token names cluster `id` (a URL made here for it), read without parsing the URL. */
+function namesItsCluster(url: string | undefined, id: string): boolean {
+  const start = url?.indexOf(AGENT_PREFIX) ?? -1;
+  return url !== undefined && start >= 0 && tokenNamesCluster(url, id, start + AGENT_PREFIX.length + AGENT_ID_LENGTH + 1);
+}
 
 /**
  * The agent directory's key (`agent-xxxxx/<token>`) of an agent manifest path, or undefined when it

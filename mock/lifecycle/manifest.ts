@@ -1,5 +1,4 @@
 // The YAML `kubectl apply -f <agentURL>` installs: namespace, service account, RBAC, secret and kubemanager.
-import { stringify } from 'yaml';
 import { MOCK_AGENT_VERSION } from './state-machine.js';
 
 export interface AgentImage {
@@ -31,7 +30,8 @@ export interface ManifestInput {
   kubeletPodsDir?: string | undefined;
 }
 
-export function renderAgentManifest(input: ManifestInput): string {
+/** The manifest as YAML; the YAML library is loaded with the first manifest, not at start-up. */
+export async function renderAgentManifest(input: ManifestInput): Promise<string> {
   const labels = { app: 'cloudcasa-kubeagent', 'cloudcasa.io/cluster-id': input.clusterId };
   const metadata = (name: string) => ({ name, namespace: AGENT_NAMESPACE, labels });
   const manager = defaultAgentImages[0] as AgentImage;
@@ -58,6 +58,7 @@ export function renderAgentManifest(input: ManifestInput): string {
       deployment(input, metadata('kubemanager'), imageRef(input.containerRegistry, manager)),
     ],
   };
+  const { stringify } = await import('yaml');
   return stringify(list);
 }
 

@@ -101,6 +101,14 @@ export class Store {
     return removed;
   }
 
+  /** Whether no tenant holds any document. */
+  isEmpty(): boolean {
+    for (const collections of this.#tenants.values()) {
+      for (const collection of collections.values()) if (collection.size > 0) return false;
+    }
+    return true;
+  }
+
   tenants(): string[] {
     return [...this.#tenants.keys()];
   }
