@@ -85,11 +85,11 @@ export class Timeline implements StoreObserver {
     const progression = this.#progressions.get(resource);
     if (!progression) return;
     const state = progression.stateOf(doc);
-    const waiting = this.#waiting.get(doc._id);
     if (state === undefined || progression.machine.timedMove(state) === undefined) {
       this.#waiting.delete(doc._id);
       return;
     }
+    const waiting = this.#waiting.get(doc._id);
     // A client's write (a PATCH of a PENDING cluster's description) keeps the time already set.
     if (waiting?.from === state) return;
     this.#waiting.delete(doc._id);

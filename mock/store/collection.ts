@@ -15,26 +15,20 @@ let lastRevision = 0;
 
 export class Collection {
   readonly #byId = new Map<string, StoredDoc>();
+  /**
+   * Each index is built on its first use, from the documents then held in their natural order, and
+   * kept up to date from then on: a loaded data set answers at once, and one never queried by state
+   * never pays for that index.
+   */
   readonly #unique = new Map<string, Map<unknown, string>>();
   readonly #lookup = new Map<string, Map<unknown, Set<string>>>();
-  /** The same indexes with their paths split once, walked on every write. */
+  /** The built indexes with their paths split once, walked on every write. */
   readonly #uniqueByKeys: Array<{ keys: readonly string[]; index: Map<unknown, string> }> = [];
   readonly #lookupByKeys: Array<{ keys: readonly string[]; index: Map<unknown, Set<string>> }> = [];
   /** Grows with every change, so derived results (cached query answers) know when they are stale. */
   #revision = ++lastRevision;
 
-  constructor(readonly indexes: IndexSpec) {
-    for (const path of indexes.unique) {
-      const index = new Map<unknown, string>();
-      this.#unique.set(path, index);
-      this.#uniqueByKeys.push({ keys: path.split('.'), index });
-    }
-    for (const path of indexes.lookup) {
-      const index = new Map<unknown, Set<string>>();
-      this.#lookup.set(path, index);
-      this.#lookupByKeys.push({ keys: path.split('.'), index });
-    }
-  }
+  constructor(readonly indexes: IndexSpec) {}
 
   get revision(): number {
     return this.#revision;
@@ -55,17 +49,17 @@ export class Collection {
 
   /** The id holding `value` in a unique field, if any. */
   findUnique(path: string, value: unknown): string | undefined {
-    return this.#unique.get(path)?.get(value);
+    return this.#uniqueIndex(path)?.get(value);
   }
 
   /** Ids whose `path` equals `value`, or undefined when `path` is not indexed. */
   findEqual(path: string, value: unknown): ReadonlySet<string> | string[] | undefined {
-    const unique = this.#unique.get(path);
+    const unique = this.#uniqueIndex(path);
     if (unique) {
       const id = unique.get(value);
       return id === undefined ? [] : [id];
     }
-    const lookup = this.#lookup.get(path);
+    const lookup = this.#lookupIndex(path);
     if (!lookup) return undefined;
     return lookup.get(value) ?? [];
   }
@@ -96,6 +90,31 @@ export class Collection {
     return doc;
   }
 
+  #uniqueIndex(path: string): Map<unknown, string> | undefined {
+    const built = this.#unique.get(path);
+    if (built || !this.indexes.unique.includes(path)) return built;
+    const index = new Map<unknown, string>();
+    const keys = path.split('.');
+    for (const doc of this.#byId.values()) {
+      const value = valueAtKeys(doc, keys);
+      if (value !== undefined) index.set(value, doc._id);
+    }
+    this.#unique.set(path, index);
+    this.#uniqueByKeys.push({ keys, index });
+    return index;
+  }
+
+  #lookupIndex(path: string): Map<unknown, Set<string>> | undefined {
+    const built = this.#lookup.get(path);
+    if (built || !this.indexes.lookup.includes(path)) return built;
+    const index = new Map<unknown, Set<string>>();
+    const keys = path.split('.');
+    for (const doc of this.#byId.values()) addTo(index, valueAtKeys(doc, keys), doc._id);
+    this.#lookup.set(path, index);
+    this.#lookupByKeys.push({ keys, index });
+    return index;
+  }
+
   // An index entry whose value did not change is left alone, so lookups keep insertion order.
   #index(doc: StoredDoc, previous?: StoredDoc): void {
     for (const { keys, index } of this.#uniqueByKeys) {
@@ -104,10 +123,8 @@ export class Collection {
     }
     for (const { keys, index } of this.#lookupByKeys) {
       const value = valueAtKeys(doc, keys);
-      if (value === undefined || (previous && valueAtKeys(previous, keys) === value)) continue;
-      let ids = index.get(value);
-      if (!ids) index.set(value, (ids = new Set()));
-      ids.add(doc._id);
+      if (previous && valueAtKeys(previous, keys) === value) continue;
+      addTo(index, value, doc._id);
     }
   }
 
@@ -126,6 +143,13 @@ export class Collection {
       if (ids?.size === 0) index.delete(value);
     }
   }
+}
+
+function addTo(index: Map<unknown, Set<string>>, value: unknown, id: string): void {
+  if (value === undefined) return;
+  let ids = index.get(value);
+  if (!ids) index.set(value, (ids = new Set()));
+  ids.add(id);
 }
 
 /** The value at a dotted path, already split; own properties only (so `__proto__` never walks onto a prototype). */
