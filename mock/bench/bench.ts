@@ -1,9 +1,9 @@
 // `npm run bench`: the mock against bare Hono (and with --peers Prism and json-server) on the same
 // routes, driven by autocannon over 127.0.0.1 for a bounded time; prints req/s, p50, p99, RSS, ratios.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { Command, Option } from 'commander';
-import { operations, sampleOf } from './operations.js';
+import { operations, resample, sampleOf } from './operations.js';
 import type { Operation, Sample } from './operations.js';
 import { startBare, startJsonServer, startMock, startPrism } from './servers.js';
 import type { RunningServer } from './servers.js';
@@ -65,34 +65,52 @@ async function main(argv: string[]): Promise<void> {
   const empty = await startMock(port++, 0);
   startups['kubeclusters-mock (no data)'] = { ms: empty.startupMs, rssMb: empty.rssMb() };
   await empty.stop();
-  for (const [name, start] of starters) {
-    log(`starting ${name}${name === 'kubeclusters-mock' || name === 'json-server' ? ` with ${flags.clusters} clusters` : ''}…`);
-    const server = await start(port++).catch((error: Error) => {
+  // Bare Hono and the mock take turns on every operation: a machine that speeds up or slows down
+  // during a run (a shared one does) changes both alike, and the ratio between them holds.
+  const paired: RunningServer[] = [];
+  try {
+    for (const [name, start] of starters.slice(0, 2)) {
+      const server = await startLogged(name, () => start(port++), flags, log);
+      startups[startupLabel(name, flags)] = { ms: server.startupMs, rssMb: server.rssMb() };
+      paired.push(server);
+    }
+    const [bare, mock] = paired as [RunningServer, RunningServer];
+    const samples = new Map<RunningServer, Sample>([
+      [bare, await sampleOf(bare)],
+      [mock, await sampleOf(mock)],
+    ]);
+    for (const operation of picked) {
+      const turns = operation.write ? [bare, { ...bare, name: BARE_UNREAD, apiPrefix: '/fixed/api/v1' }, mock] : [bare, mock];
+      log(`  ${turns.map((server) => server.name).join(', ')} in turns: ${operation.name} for ${flags.duration} s each…`);
+      rows.push(...(await measureInTurns(turns, operation, (server) => samples.get(server) ?? (samples.get(bare) as Sample), flags, samples)));
+    }
+  } finally {
+    await Promise.all(paired.map((server) => server.stop()));
+  }
+  // The peers answer a few hundred requests a second at most: measured one after the other, each alone.
+  for (const [name, start] of starters.slice(2)) {
+    const server = await startLogged(name, () => start(port++), flags, log).catch((error: Error) => {
       // A peer that cannot start (install failed, too slow with this many clusters) is reported, not fatal.
       log(`  ${name} could not be measured: ${error.message.split('\n')[0]}`);
       skipped.push(`${name}: ${error.message.split('\n')[0]}`);
       return undefined;
     });
     if (!server) continue;
-    startups[name === 'bare Hono' || name === 'Prism' ? name : `${name} (${flags.clusters} clusters loaded)`] = { ms: server.startupMs, rssMb: server.rssMb() };
-    log(`  answering after ${server.startupMs.toFixed(0)} ms, RSS ${server.rssMb().toFixed(0)} MB`);
+    startups[startupLabel(name, flags)] = { ms: server.startupMs, rssMb: server.rssMb() };
     try {
       const sample = await sampleOf(server);
       for (const operation of picked) {
         log(`  ${name}: ${operation.name} for ${flags.duration} s…`);
-        rows.push(await measure(server, operation, sample, flags));
-        if (name === 'bare Hono' && operation.write) {
-          log(`  ${BARE_UNREAD}: ${operation.name} for ${flags.duration} s…`);
-          rows.push(await measure({ ...server, name: BARE_UNREAD, apiPrefix: '/fixed/api/v1' }, operation, sample, flags));
-        }
+        rows.push(...(await measureInTurns([server], operation, () => sample, flags)));
       }
     } finally {
       await server.stop();
     }
   }
-  console.log(renderTable(rows, startups, flags));
+  const table = inTableOrder(rows, picked);
+  console.log(renderTable(table, startups, flags));
   if (skipped.length > 0) console.log(`\nNot measured:\n${skipped.map((line) => `  ${line}`).join('\n')}`);
-  if (flags.json) writeFileSync(flags.json, `${JSON.stringify({ clusters: flags.clusters, duration: flags.duration, connections: flags.connections, startups, rows }, null, 2)}\n`);
+  if (flags.json) writeFileSync(flags.json, `${JSON.stringify({ clusters: flags.clusters, duration: flags.duration, connections: flags.connections, startups, rows: table }, null, 2)}\n`);
 }
 
 /** The operations `--only` names by the start of their names, case aside; all of them without it. */
@@ -107,23 +125,97 @@ function chosen(only: string | undefined): Operation[] {
   return picked;
 }
 
-async function measure(server: RunningServer, operation: Operation, sample: Sample, flags: Flags): Promise<Row> {
-  const options = { url: server.url, connections: flags.connections, headers: { Authorization: `Bearer ${server.token}`, Accept: 'application/json' } };
-  // One second first, not counted: the JIT and the caches warm up, for every server alike.
-  // Built once for both runs: the PATCH pool carries each cluster's latest ETag from one to the next.
-  const requests = operation.requests(server, sample);
-  await autocannon({ ...options, duration: 1, requests });
-  const result = await autocannon({ ...options, duration: flags.duration, requests });
+async function startLogged(name: string, start: () => Promise<RunningServer>, flags: Flags, log: (line: string) => void): Promise<RunningServer> {
+  log(`starting ${name}${name === 'kubeclusters-mock' || name === 'json-server' ? ` with ${flags.clusters} clusters` : ''}…`);
+  const server = await start();
+  log(`  answering after ${server.startupMs.toFixed(0)} ms, RSS ${server.rssMb().toFixed(0)} MB`);
+  return server;
+}
+
+function startupLabel(name: string, flags: Flags): string {
+  return name === 'bare Hono' || name === 'Prism' ? name : `${name} (${flags.clusters} clusters loaded)`;
+}
+
+/**
+ * One operation on each server: an uncounted second of warm-up each, then `duration` seconds each
+ * in one-second turns, server after server, each turn once the previous server is idle again.
+ * req/s is over all turns; p50 the median of the turns' and p99 the highest of them.
+ */
+async function measureInTurns(
+  servers: readonly RunningServer[],
+  operation: Operation,
+  sampleFor: (server: RunningServer) => Sample,
+  flags: Flags,
+  samples: ReadonlyMap<RunningServer, Sample> = new Map(servers.map((server) => [server, sampleFor(server)])),
+): Promise<Row[]> {
+  const turns = Math.max(1, Math.round(flags.duration));
+  const options = (server: RunningServer, duration: number, requests: autocannon.Request[]) => ({
+    url: server.url,
+    connections: flags.connections,
+    headers: { Authorization: `Bearer ${server.token}`, Accept: 'application/json' },
+    duration,
+    requests,
+  });
+  // Built once per server: the PATCH pool carries each cluster's latest ETag from one turn to the next.
+  const requests = servers.map((server) => operation.requests(server, sampleFor(server)));
+  const results: autocannon.Result[][] = servers.map(() => []);
+  const run = async (index: number, duration: number) => {
+    const server = servers[index] as RunningServer;
+    await untilIdle(server);
+    const sample = samples.get(server);
+    if (operation.resample && sample) await resample(server, sample);
+    return autocannon(options(server, duration, requests[index] as autocannon.Request[]));
+  };
+  for (const index of servers.keys()) await run(index, 1);
+  for (let turn = 0; turn < turns; turn++) {
+    for (const index of servers.keys()) results[index]?.push(await run(index, flags.duration / turns));
+  }
+  return servers.map((server, index) => combined(server, operation, results[index] ?? []));
+}
+
+function combined(server: RunningServer, operation: Operation, results: readonly autocannon.Result[]): Row {
+  const sum = (of: (result: autocannon.Result) => number) => results.reduce((total, result) => total + of(result), 0);
+  const p50s = results.map((result) => result.latency.p50).sort((a, b) => a - b);
   return {
     server: server.name,
     operation: operation.name,
-    requestsPerSecond: result.requests.average,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
+    requestsPerSecond: sum((result) => result.requests.total) / sum((result) => result.duration),
+    p50Ms: p50s[p50s.length >> 1] ?? 0,
+    p99Ms: Math.max(...results.map((result) => result.latency.p99)),
+    errors: sum((result) => result.errors + result.timeouts),
+    non2xx: sum((result) => result.non2xx),
     rssMb: server.rssMb(),
   };
+}
+
+/** Waits (up to a second) until the server's process has used no CPU for 50 ms: its last turn's work (a garbage collection, say) is not charged to the next server. */
+async function untilIdle(server: RunningServer): Promise<void> {
+  const deadline = performance.now() + 1000;
+  let last = cpuTicks(server);
+  while (last !== undefined && performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const now = cpuTicks(server);
+    if (now === last) return;
+    last = now;
+  }
+}
+
+/** User and system clock ticks of a process, from /proc (Linux); undefined elsewhere. */
+function cpuTicks(server: RunningServer): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${server.child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The table's order: bare Hono's rows (each write's body-unread row beside it), then each other server's, operations in bench order. */
+function inTableOrder(rows: readonly Row[], picked: readonly Operation[]): Row[] {
+  const group = (row: Row) => (row.server === BARE_UNREAD ? 'bare Hono' : row.server);
+  const servers = [...new Set(rows.map(group))];
+  const operation = (row: Row) => picked.findIndex((o) => o.name === row.operation);
+  return [...rows].sort((a, b) => servers.indexOf(group(a)) - servers.indexOf(group(b)) || operation(a) - operation(b) || Number(a.server === BARE_UNREAD) - Number(b.server === BARE_UNREAD));
 }
 
 /** Ratios to the bare server that reads write bodies (`× bare`) and, for writes, to the one that does not. */

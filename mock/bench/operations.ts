@@ -7,6 +7,8 @@ export interface Sample {
   ids: string[];
   etags: string[];
   names: string[];
+  /** The PATCH pool's clusters not in flight (indexes into `ids`); unset: all of them. */
+  free?: number[];
 }
 
 export interface Operation {
@@ -15,6 +17,11 @@ export interface Operation {
   write?: boolean;
   /** The requests one connection sends in turn (autocannon keeps a context across one turn). */
   requests: (server: RunningServer, sample: Sample) => autocannon.Request[];
+  /**
+   * Its requests carry the clusters' latest ETags: the sample is read again before each run, since
+   * the answers to requests still in flight when a run stopped were never read.
+   */
+  resample?: boolean;
 }
 
 const COLLECTION = '/api/v1/kubeclusters';
@@ -29,7 +36,7 @@ export const operations: Operation[] = [
   { name: 'GET where name', requests: (s, sample) => [{ method: 'GET', path: listPath(s, { name: sample.names[sample.names.length >> 1]! }) }] },
   { name: 'GET where state, sort -_updated', requests: (s) => [{ method: 'GET', path: listPath(s, { 'status.state': 'ACTIVE' }, true) }] },
   { name: 'POST', write: true, requests: (s) => [createRequest(s)] },
-  { name: 'PATCH If-Match', write: true, requests: (s, sample) => [patchFromPool(s, sample)] },
+  { name: 'PATCH If-Match', write: true, resample: true, requests: (s, sample) => [patchFromPool(s, sample)] },
   { name: 'mixed 80 % read / 20 % write', requests: mixedRequests },
 ];
 
@@ -66,14 +73,14 @@ function createRequest(server: RunningServer): autocannon.Request {
  * cluster and gives it back with the new ETag.
  */
 function patchFromPool(server: RunningServer, sample: Sample): autocannon.Request {
-  const free = sample.ids.map((_, index) => index);
-  const etags = [...sample.etags];
+  const etags = sample.etags;
+  const pool = () => (sample.free ??= sample.ids.map((_, index) => index));
   return {
     method: 'PATCH',
     headers: json,
     setupRequest: (req, raw) => {
       const context = raw as Record<string, unknown>;
-      const index = free.shift() ?? 0;
+      const index = pool().shift() ?? 0;
       context['index'] = index;
       const path = apiPath(server, `${COLLECTION}/${sample.ids[index]}`);
       return { ...req, path, headers: { ...req.headers, 'If-Match': etags[index] ?? '' }, body: JSON.stringify({ description: `patched ${created++}` }) };
@@ -81,7 +88,7 @@ function patchFromPool(server: RunningServer, sample: Sample): autocannon.Reques
     onResponse: (_status, body, raw) => {
       const index = (raw as Record<string, unknown>)['index'] as number;
       etags[index] = etagIn(body) ?? etags[index] ?? '';
-      free.push(index);
+      pool().push(index);
     },
   };
 }
@@ -128,6 +135,15 @@ function etagIn(body: string): string | undefined {
   if (start === -1) return parsed(body)?.['_etag'];
   const from = start + '"_etag":"'.length;
   return body.slice(from, body.indexOf('"', from));
+}
+
+/** Reads `sample` again from the server, in place (the requests built on it see the new ETags), and frees the whole PATCH pool. */
+export async function resample(server: RunningServer, sample: Sample): Promise<void> {
+  const fresh = await sampleOf(server);
+  sample.ids.splice(0, Infinity, ...fresh.ids);
+  sample.etags.splice(0, Infinity, ...fresh.etags);
+  sample.names.splice(0, Infinity, ...fresh.names);
+  delete sample.free;
 }
 
 export async function sampleOf(server: RunningServer): Promise<Sample> {
