@@ -90,32 +90,38 @@ export function loadFixtures(args: {
 
 /**
  * Loads generated documents as they are made, each before any that refers to it. The generator's
- * output is checked by its tests, not here, and no document is held twice: a million clusters load
- * in one pass with the memory of the store alone.
+ * output is checked by its tests, not here, and each document's fields (an object the generator
+ * made for it alone) become the stored document as they are: a million clusters load in one pass
+ * with the memory of the store alone.
  */
 export function loadGenerated(args: { store: Store; lifecycle: ClusterLifecycle; tenant: string; docs: Iterable<GeneratedDoc>; baseUrl: string }): number {
   // Into an empty store, ids unique by construction (the generator's tests check it) cannot belong
   // to another collection: each is stored without asking every collection first.
-  const adopt = fixtureAdopter(args, { ownIds: args.store.isEmpty() });
+  const store = fixtureStore(args, { ownIds: args.store.isEmpty() });
   let loaded = 0;
-  for (const { resource, doc, created, updated } of args.docs) {
-    adopt(resource, doc, created, updated);
+  for (const { resource, id, fields, created, updated } of args.docs) {
+    store(resource, id, fields, created, updated);
     loaded++;
   }
   return loaded;
 }
 
 /** Stores one fixture (dates already parsed) as its own copy; a cluster without an agent URL gets one made for `baseUrl`. */
-function fixtureAdopter(
+function fixtureAdopter(args: { store: Store; lifecycle: ClusterLifecycle; tenant: string; baseUrl: string }): (resource: ResourceName, doc: FixtureDoc, created: number, updated: number) => void {
+  const store = fixtureStore(args);
+  return (resource, doc, created, updated) => store(resource, doc._id, fieldsOf(doc, STAMPED), created, updated);
+}
+
+/** Stores `fields`, the loader's own object, as document `id`; a cluster without an agent URL gets one made for `baseUrl`. */
+function fixtureStore(
   args: { store: Store; lifecycle: ClusterLifecycle; tenant: string; baseUrl: string },
   { ownIds = false } = {},
-): (resource: ResourceName, doc: FixtureDoc, created: number, updated: number) => void {
-  const agentUrl = (clusterId: string) => (args.lifecycle.initialFields(clusterId, args.baseUrl)['status'] as Record<string, unknown>)['agentURL'];
+): (resource: ResourceName, id: string, fields: Fields, created: number, updated: number) => void {
+  const agentUrl = (clusterId: string) => args.lifecycle.agentUrlFor(clusterId, args.baseUrl);
   const store = (ownIds ? args.store.write : args.store.adopt).bind(args.store);
-  return (resource: ResourceName, doc: FixtureDoc, created: number, updated: number): void => {
-    const own = fieldsOf(doc, STAMPED);
-    if (resource === 'kubeclusters') withAgentUrl(own, doc._id, agentUrl);
-    store(args.tenant, resource, doc._id, own, { created, updated }, { lazyEtag: true });
+  return (resource, id, fields, created, updated) => {
+    if (resource === 'kubeclusters') withAgentUrl(fields, id, agentUrl);
+    store(args.tenant, resource, id, fields, { created, updated }, { lazyEtag: true });
   };
 }
 

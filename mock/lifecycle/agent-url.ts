@@ -17,17 +17,17 @@ const SHORT_ID_CODES = Array.from(SHORT_ID_ALPHABET, (char) => char.charCodeAt(0
  * thus names its cluster, and the server keeps no directory of the agent URLs it hands out.
  */
 export function makeAgentCredentials(randomBytes: (size: number) => Uint8Array, clusterId: string): AgentCredentials {
-  const picks = randomBytes(5);
-  const codes: number[] = [];
-  for (let index = 0; index < 5; index++) codes.push(SHORT_ID_CODES[(picks[index] as number) % SHORT_ID_CODES.length] as number);
   const named = objectIdPattern.test(clusterId);
-  const random = base64url(randomBytes(named ? 20 : 32));
+  // One draw: 5 bytes pick the short id, the rest are the token's random bytes.
+  const drawn = asBuffer(randomBytes(named ? 25 : 37));
+  const shortId = String.fromCharCode(...Array.from(drawn.subarray(0, 5), (byte) => SHORT_ID_CODES[byte % SHORT_ID_CODES.length] as number));
+  const random = drawn.toString('base64url', 5);
   // 12 bytes are whole groups of three: their base64url joined with the rest's is the base64url of all 32.
-  return { agentId: `agent-${String.fromCharCode(...codes)}`, token: named ? idToken(clusterId) + random : random };
+  return { agentId: `agent-${shortId}`, token: named ? idToken(clusterId) + random : random };
 }
 
-function base64url(bytes: Uint8Array): string {
-  return (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).toString('base64url');
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -46,11 +46,22 @@ function valuesOf(alphabet: string): Int8Array {
 /** An ObjectId's 12 bytes in base64url (16 characters), written from its hex: each 6 hex digits are 4 base64url digits. */
 function idToken(id: string): string {
   const codes: number[] = [];
-  for (let at = 0; at < 24; at += 6) {
-    const group = Number.parseInt(id.slice(at, at + 6), 16);
-    for (let shift = 18; shift >= 0; shift -= 6) codes.push(BASE64URL_CODES[(group >> shift) & 63] as number);
+  for (let group = 0; group < 4; group++) {
+    const value = hexGroup(id, group);
+    for (let shift = 18; shift >= 0; shift -= 6) codes.push(BASE64URL_CODES[(value >> shift) & 63] as number);
   }
   return String.fromCharCode(...codes);
+}
+
+/** The value of hex digits 6·group to 6·group + 5 of a 24-digit id; -1 when one is not a lowercase hex digit. */
+function hexGroup(id: string, group: number): number {
+  let value = 0;
+  for (let digit = 0; digit < 6; digit++) {
+    const digitValue = HEX_VALUES[id.charCodeAt(6 * group + digit)] ?? -1;
+    if (digitValue < 0) return -1;
+    value = value * 16 + digitValue;
+  }
+  return value;
 }
 
 /**
@@ -60,13 +71,9 @@ function idToken(id: string): string {
 export function tokenNamesCluster(text: string, id: string, start = 0): boolean {
   if (id.length !== 24 || text.length < start + ID_TOKEN_LENGTH) return false;
   for (let group = 0; group < 4; group++) {
-    let fromId = 0;
+    const fromId = hexGroup(id, group);
+    if (fromId < 0) return false;
     let fromToken = 0;
-    for (let digit = 0; digit < 6; digit++) {
-      const value = HEX_VALUES[id.charCodeAt(6 * group + digit)] ?? -1;
-      if (value < 0) return false;
-      fromId = fromId * 16 + value;
-    }
     for (let digit = 0; digit < 4; digit++) {
       const value = BASE64URL_VALUES[text.charCodeAt(start + 4 * group + digit)] ?? -1;
       if (value < 0) return false;

@@ -45,9 +45,13 @@ export class ClusterLifecycle implements StoreObserver {
 
   /** The server-owned fields of a new cluster: REGISTERED, with the URL of its own agent manifest. */
   initialFields(clusterId: string, baseUrl: string): Fields {
-    const credentials = makeAgentCredentials(this.#randomBytes, clusterId);
-    const status: ClusterStatus = { state: 'REGISTERED', agentURL: agentUrl(baseUrl, credentials) };
+    const status: ClusterStatus = { state: 'REGISTERED', agentURL: this.agentUrlFor(clusterId, baseUrl) };
     return { status };
+  }
+
+  /** A new agent URL for cluster `clusterId`, its token naming the cluster. */
+  agentUrlFor(clusterId: string, baseUrl: string): string {
+    return agentUrl(baseUrl, makeAgentCredentials(this.#randomBytes, clusterId));
   }
 
   /** What `kubectl apply -f <agentURL>` fetches; applying it moves the cluster on toward ACTIVE. */
