@@ -14,7 +14,15 @@ export function methodOverride(app: Pick<Hono, 'fetch'>): Step {
       const headers = new Headers(c.req.raw.headers);
       headers.delete(HEADER);
       const body = BODILESS.has(override) ? undefined : await c.req.arrayBuffer();
-      return app.fetch(new Request(c.req.url, { method: override, headers, ...(body === undefined ? {} : { body }) }), c.env);
+      // The raw request's body has been read into the new one: the handlers read it from there, not from Node's stream.
+      return app.fetch(new Request(c.req.url, { method: override, headers, ...(body === undefined ? {} : { body }) }), withoutIncoming(c.env));
     })();
   };
+}
+
+/** @hono/node-server's bindings without the raw Node request (`incoming`), which `readJsonBody` would otherwise read. */
+function withoutIncoming(env: unknown): unknown {
+  if (env === null || typeof env !== 'object' || !('incoming' in env)) return env;
+  const { incoming: _read, ...rest } = env as Record<string, unknown>;
+  return rest;
 }

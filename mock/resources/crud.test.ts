@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { startMockServer } from '../server.js';
 import { testApi } from '../test-support/api.js';
 
 const RFC1123 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
@@ -201,6 +202,24 @@ describe('X-HTTP-Method-Override', () => {
     });
     expect(res.status).toBe(200);
     expect((await api.call('GET', `/api/v1/kubeclusters/${created._id}`)).body.description).toBe('patched through POST');
+  });
+
+  it('keeps the body of the overridden request over HTTP, where the body is read from Node\'s stream', async () => {
+    const mock = await startMockServer({ port: 0, tokens: ['t1'] });
+    try {
+      const headers = { Authorization: 'Bearer t1', 'Content-Type': 'application/json' };
+      const created = await (await fetch(`${mock.url}/api/v1/kubeclusters`, { method: 'POST', headers, body: JSON.stringify({ name: 'overridden' }) })).json();
+      const res = await fetch(`${mock.url}/api/v1/kubeclusters/${created._id}`, {
+        method: 'POST',
+        headers: { ...headers, 'If-Match': created._etag, 'X-HTTP-Method-Override': 'PATCH' },
+        body: JSON.stringify({ description: 'patched through POST' }),
+      });
+      expect(res.status).toBe(200);
+      const read = await (await fetch(`${mock.url}/api/v1/kubeclusters/${created._id}`, { headers })).json();
+      expect(read.description).toBe('patched through POST');
+    } finally {
+      await mock.close();
+    }
   });
 });
 
