@@ -1,5 +1,6 @@
 // Bearer-token authentication: each accepted token is a tenant of its own.
 import { ApiError } from './errors.js';
+import { requestHeader } from './headers.js';
 import type { Step } from './pipeline.js';
 
 export type TenantEnv = { Variables: { tenant: string } };
@@ -18,7 +19,7 @@ function bearerToken(header: string): string | undefined {
 
 export function bearerAuth(accepted: ReadonlySet<string> | undefined): Step {
   return (c, next) => {
-    const token = bearerToken(c.req.header('authorization') ?? '');
+    const token = bearerToken(requestHeader(c, 'authorization') ?? '');
     // Without a token list any well-formed token is a tenant; a malformed one is never accepted.
     const refused = token === undefined || (accepted === undefined ? !TOKEN_SYNTAX.test(token) : !accepted.has(token));
     if (refused) {

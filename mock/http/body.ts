@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { ApiError } from './errors.js';
+import { requestHeader } from './headers.js';
 import { fromMiddleware } from './pipeline.js';
 import type { Step } from './pipeline.js';
 
@@ -32,7 +33,7 @@ export function limitBody(maxBytes: number): Step {
 const UNKNOWN_CONTENT_TYPE = 'Unknown or no Content-Type header supplied; send Content-Type: application/json';
 
 function mediaTypeOf(c: Context): string {
-  const contentType = c.req.header('content-type');
+  const contentType = requestHeader(c, 'content-type');
   if (contentType === 'application/json') return contentType;
   return contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
 }

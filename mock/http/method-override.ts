@@ -1,5 +1,6 @@
 // Eve's ALLOW_OVERRIDE_HTTP_METHOD: `X-HTTP-Method-Override: PATCH` on any request makes it that method.
 import type { Hono } from 'hono';
+import { requestHeader } from './headers.js';
 import type { Step } from './pipeline.js';
 
 const HEADER = 'x-http-method-override';
@@ -8,7 +9,7 @@ const BODILESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Re-dispatches the request through `app` with the overriding method (the header dropped, so once only). */
 export function methodOverride(app: Pick<Hono, 'fetch'>): Step {
   return (c, next) => {
-    const override = c.req.header(HEADER)?.trim().toUpperCase();
+    const override = requestHeader(c, HEADER)?.trim().toUpperCase();
     if (!override || override === c.req.method) return next();
     return (async () => {
       const headers = new Headers(c.req.raw.headers);

@@ -5,6 +5,7 @@ import { readDocumentBody, readJsonBody } from '../http/body.js';
 import { AnswerCache } from '../http/answer-cache.js';
 import { ApiError } from '../http/errors.js';
 import { etagHeader, isNotModified } from '../http/etag.js';
+import { requestHeader } from '../http/headers.js';
 import type { Answer, Step } from '../http/pipeline.js';
 import { DocRenderer, jsonAnswer, locationOf } from '../http/render.js';
 import type { RenderTarget } from '../http/render.js';
@@ -197,20 +198,20 @@ export function resourceRoutes(service: ResourceService, deps: RouteDeps): Resou
     item: {
       GET: (c, id) => {
         const doc = service.get(c.get('tenant'), id);
-        if (isNotModified(doc, c.req.header('if-none-match'), c.req.header('if-modified-since'))) return new Response(null, { status: 304, headers: { etag: etagHeader(doc._etag) } });
+        if (isNotModified(doc, requestHeader(c, 'if-none-match'), requestHeader(c, 'if-modified-since'))) return new Response(null, { status: 304, headers: { etag: etagHeader(doc._etag) } });
         return items.answer(doc._id, doc) ?? items.keep(doc._id, doc, renderer.json(doc, 'item'), { etag: etagHeader(doc._etag), lastModified: httpDate(doc._updated) });
       },
       PATCH: async (c, id) => {
         const body = await readDocumentBody(c, deps.limits.maxBodyBytes);
-        return written(c, service.update(context(c), id, body, c.req.header('if-match')), 200);
+        return written(c, service.update(context(c), id, body, requestHeader(c, 'if-match')), 200);
       },
       PUT: async (c, id) => {
         const body = await readDocumentBody(c, deps.limits.maxBodyBytes);
-        const { doc, created } = service.replace(context(c), id, body, c.req.header('if-match'));
+        const { doc, created } = service.replace(context(c), id, body, requestHeader(c, 'if-match'));
         return written(c, doc, created ? 201 : 200);
       },
       DELETE: (c, id) => {
-        service.remove(context(c), id, c.req.header('if-match'));
+        service.remove(context(c), id, requestHeader(c, 'if-match'));
         return new Response(null, { status: 204, headers: { 'Content-Type': 'application/json' } });
       },
     },
