@@ -126,13 +126,21 @@ export interface AnswerHeaders {
  * `Headers`. Names are lower case and in alphabetical order, as a `Headers` lists them, so the
  * bytes on the wire are the same as Hono's `c.header()` gives.
  */
-export function jsonAnswer(body: string | Uint8Array<ArrayBuffer>, status: number, { etag, lastModified, location, totalCount }: AnswerHeaders = {}): Response {
+export function jsonAnswer(body: string, status: number, headers: AnswerHeaders = {}): Response {
+  return new Response(body, { status, headers: answerHeaders(headers) });
+}
+
+/**
+ * The header object of a JSON answer. Bodies stay strings, not bytes: Node joins a string body to
+ * the status line and headers it writes, where bytes go to the socket as a piece of their own.
+ */
+export function answerHeaders({ etag, lastModified, location, totalCount }: AnswerHeaders): Record<string, string> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (etag !== undefined) headers['etag'] = etag;
   if (lastModified !== undefined) headers['last-modified'] = lastModified;
   if (location !== undefined) headers['location'] = location;
   if (totalCount !== undefined) headers['x-total-count'] = totalCount;
-  return new Response(body, { status, headers });
+  return headers;
 }
 
 /** `Location` of a new item; the seed profile doubles the API prefix the way the seed's example shows. */

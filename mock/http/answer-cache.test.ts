@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { AnswerCache } from './answer-cache.js';
+
+const headersOf = (response: Response) => Object.fromEntries(response.headers.entries());
+
+describe('AnswerCache', () => {
+  it('answers the kept body and headers again while the version is the same', async () => {
+    const cache = new AnswerCache<number>(4);
+    const first = cache.keep('a', 1, '{"name":"one"}', { etag: '"e1"', lastModified: 'Fri, 08 May 2020 17:41:58 GMT' });
+    const again = cache.answer('a', 1);
+    expect(again?.status).toBe(200);
+    expect(await again?.text()).toBe('{"name":"one"}');
+    expect(headersOf(again as Response)).toEqual(headersOf(first));
+    expect(headersOf(first)).toEqual({ 'content-type': 'application/json', etag: '"e1"', 'last-modified': 'Fri, 08 May 2020 17:41:58 GMT' });
+  });
+
+  it('answers nothing once the version has moved on, or for a key never kept', () => {
+    const cache = new AnswerCache<number>(4);
+    cache.keep('a', 1, '{}', {});
+    expect(cache.answer('a', 2)).toBeUndefined();
+    expect(cache.answer('b', 1)).toBeUndefined();
+  });
+
+  it('drops the oldest entry when full', () => {
+    const cache = new AnswerCache<number>(2);
+    cache.keep('a', 1, '{}', {});
+    cache.keep('b', 1, '{}', {});
+    cache.keep('c', 1, '{}', {});
+    expect(cache.answer('a', 1)).toBeUndefined();
+    expect(cache.answer('b', 1)).toBeDefined();
+    expect(cache.answer('c', 1)).toBeDefined();
+  });
+
+  it('gives each answer headers of its own: changing one answer leaves the kept ones alone', () => {
+    const cache = new AnswerCache<number>(2);
+    const first = cache.keep('a', 1, '{}', { etag: '"e1"' });
+    first.headers.set('x-extra', 'yes');
+    expect(cache.answer('a', 1)?.headers.get('x-extra')).toBeNull();
+  });
+});
