@@ -54,6 +54,22 @@ describe('the delete guard', () => {
   });
 });
 
+describe('a where on a reference', () => {
+  it('lists a document re-pointed to another cluster in natural (insertion) order, as Mongo does', async () => {
+    const api = testApi();
+    const [first, second] = [await api.createCluster({ name: 'first' }), await api.createCluster({ name: 'second' })];
+    const early = await createBackup(api, first._id, 'early');
+    await createBackup(api, second._id, 'middle');
+    const where = (id: string) => `/api/v1/kubebackups?where=${encodeURIComponent(JSON.stringify({ cluster: id }))}`;
+    // The first query builds the index; the patch then moves `early` to the second cluster.
+    expect((await api.call('GET', where(second._id))).body._items.map((item: { name: string }) => item.name)).toEqual(['middle']);
+    const patched = await api.call('PATCH', `/api/v1/kubebackups/${early._id}`, { body: { cluster: second._id }, headers: { 'If-Match': early._etag } });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    await createBackup(api, second._id, 'late');
+    expect((await api.call('GET', where(second._id))).body._items.map((item: { name: string }) => item.name)).toEqual(['early', 'middle', 'late']);
+  });
+});
+
 describe('kubebackups and objectstores', () => {
   it('accept what the Terraform provider sends, including an empty status object', async () => {
     const api = testApi();

@@ -26,6 +26,23 @@ describe('a collection\'s indexes', () => {
     expect(collection.findUnique('name', 'two')).toBeUndefined();
   });
 
+  it('list the documents that took a value after the index was built in natural order, as Mongo does', () => {
+    const collection = new Collection({ unique: [], lookup: ['status.state'] });
+    collection.add(doc('a', 'one', 'REGISTERED'));
+    collection.add(doc('b', 'two', 'ACTIVE'));
+    collection.add(doc('c', 'three', 'REGISTERED'));
+    expect([...(collection.findEqual('status.state', 'ACTIVE') ?? [])]).toEqual(['b']);
+    collection.put(doc('c', 'three', 'ACTIVE'));
+    collection.put(doc('a', 'one', 'ACTIVE'));
+    collection.add(doc('d', 'four', 'ACTIVE'));
+    expect([...(collection.findEqual('status.state', 'ACTIVE') ?? [])]).toEqual(['a', 'b', 'c', 'd']);
+    // Kept in order afterwards, through removals and new documents.
+    collection.remove('b');
+    collection.add(doc('e', 'five', 'ACTIVE'));
+    expect([...(collection.findEqual('status.state', 'ACTIVE') ?? [])]).toEqual(['a', 'c', 'd', 'e']);
+    expect([...(collection.findEqual('status.state', 'REGISTERED') ?? [])]).toEqual([]);
+  });
+
   it('answer undefined for a field that is not indexed, so the caller scans', () => {
     const collection = new Collection({ unique: ['name'], lookup: [] });
     collection.add(doc('a', 'one', 'ACTIVE'));

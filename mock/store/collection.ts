@@ -25,6 +25,11 @@ export class Collection {
   /** The built indexes with their paths split once, walked on every write. */
   readonly #uniqueByKeys: Array<{ keys: readonly string[]; index: Map<unknown, string> }> = [];
   readonly #lookupByKeys: Array<{ keys: readonly string[]; index: Map<unknown, Set<string>> }> = [];
+  /**
+   * Lookup sets an id joined out of natural order: its document took the value after others had it.
+   * Such a set is put back in natural order (Mongo's, for a query without sort) when next read.
+   */
+  readonly #disordered = new WeakSet<Set<string>>();
   /** Grows with every change, so derived results (cached query answers) know when they are stale. */
   #revision = ++lastRevision;
 
@@ -61,7 +66,17 @@ export class Collection {
     }
     const lookup = this.#lookupIndex(path);
     if (!lookup) return undefined;
-    return lookup.get(value) ?? [];
+    const ids = lookup.get(value);
+    if (!ids) return [];
+    return this.#disordered.has(ids) ? this.#inNaturalOrder(lookup, value, ids) : ids;
+  }
+
+  /** `ids` rebuilt in the order of the documents, and filed in its place. */
+  #inNaturalOrder(lookup: Map<unknown, Set<string>>, value: unknown, ids: Set<string>): Set<string> {
+    const ordered = new Set<string>();
+    for (const id of this.#byId.keys()) if (ids.has(id)) ordered.add(id);
+    lookup.set(value, ordered);
+    return ordered;
   }
 
   /** Inserts or replaces (same `_id`) a document, keeping the indexes right; answers the one replaced. */
@@ -124,7 +139,9 @@ export class Collection {
     for (const { keys, index } of this.#lookupByKeys) {
       const value = valueAtKeys(doc, keys);
       if (previous && valueAtKeys(previous, keys) === value) continue;
-      addTo(index, value, doc._id);
+      const ids = addTo(index, value, doc._id);
+      // A new document is last in natural order too; one that changed value is not.
+      if (previous && ids && ids.size > 1) this.#disordered.add(ids);
     }
   }
 
@@ -145,11 +162,13 @@ export class Collection {
   }
 }
 
-function addTo(index: Map<unknown, Set<string>>, value: unknown, id: string): void {
-  if (value === undefined) return;
+/** Files `id` under `value`; answers the set it joined (none for an undefined value). */
+function addTo(index: Map<unknown, Set<string>>, value: unknown, id: string): Set<string> | undefined {
+  if (value === undefined) return undefined;
   let ids = index.get(value);
   if (!ids) index.set(value, (ids = new Set()));
   ids.add(id);
+  return ids;
 }
 
 /** The value at a dotted path, already split; own properties only (so `__proto__` never walks onto a prototype). */
