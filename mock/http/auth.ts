@@ -2,8 +2,10 @@
 import { ApiError } from './errors.js';
 import { requestHeader } from './headers.js';
 import type { Step } from './pipeline.js';
+import type { ApiTarget } from '../resources/routes.js';
 
-export type TenantEnv = { Variables: { tenant: string } };
+/** What the API steps leave on a request: the tenant (its token), and where its path leads. */
+export type TenantEnv = { Variables: { tenant: string; apiTarget: ApiTarget } };
 
 const CHALLENGE = { 'WWW-Authenticate': 'Bearer realm="kubeclusters"' };
 /** RFC 6750 `b64token`: what a bearer token may look like at all. */

@@ -42,7 +42,7 @@ export function methodNotAllowed(): never {
   throw new ApiError(405, METHOD_NOT_ALLOWED);
 }
 
-interface ApiRoute {
+export interface ApiRoute {
   /** The methods served; others answer 405. */
   served: ReadonlySet<string>;
   /** `Allow` as Flask lists it for OPTIONS: an item also lists POST, Eve's method-override route. */
@@ -56,10 +56,33 @@ interface ResourceRoutes {
   run?: ApiRoute;
 }
 
-/** The routes under `/api/v1`, found from a path's segments (Flask's rules: at most one trailing slash, none after `run`). */
-function apiRoutes(definitions: readonly ResourceDefinition[]): (path: string) => ApiRoute | undefined {
+/**
+ * Where a path under `/api/v1` leads. The guard finds it once per request, before authentication;
+ * the dispatch answers it.
+ */
+export interface ApiTarget {
+  /** The route the guard checks the method against. */
+  route: ApiRoute;
+  kind: 'root' | 'collection' | 'item' | 'images' | 'run';
+  /** The resource's name as its definition spells it; '' at the root. */
+  resource: string;
+  /** The item's id as the path writes it (not decoded); '' for the root and a collection. */
+  id: string;
+  /**
+   * Flask's rules take at most one trailing slash when matching a route (a method the route does
+   * not serve is 405), but Eve's endpoints have none but the root's: such a path is then answered 404.
+   */
+  slashed: boolean;
+}
+
+const API_PREFIX = '/api/v1';
+const SLASH = 47;
+const RUN_SUFFIX = '/action/run';
+
+/** Finds the target of a path, without splitting it (this runs for every API request). */
+function apiTargets(definitions: readonly ResourceDefinition[]): (path: string) => ApiTarget | undefined {
   const route = (served: readonly string[], allow: string): ApiRoute => ({ served: new Set(served), allow });
-  const root = route(['GET', 'HEAD'], 'OPTIONS, GET, HEAD');
+  const root: ApiTarget = { route: route(['GET', 'HEAD'], 'OPTIONS, GET, HEAD'), kind: 'root', resource: '', id: '', slashed: false };
   const images = route(['GET', 'HEAD'], 'GET, OPTIONS, HEAD');
   const resources = new Map<string, ResourceRoutes>();
   for (const { name, methods = ALL_METHODS, runs } of definitions) {
@@ -67,19 +90,28 @@ function apiRoutes(definitions: readonly ResourceDefinition[]): (path: string) =
     if (runs) routes.run = route(['POST'], 'POST, OPTIONS');
     resources.set(name, routes);
   }
+  const names = [...resources.keys()];
+  /** The resource named from `start` to `end`, as its definition spells it (a string whose hash is known). */
+  const nameAt = (path: string, start: number, end: number) => names.find((name) => name.length === end - start && path.startsWith(name, start));
   return (path) => {
-    if (!path.startsWith('/api/v1')) return undefined;
-    const rest = path.slice('/api/v1'.length);
-    if (rest === '' || rest === '/') return root;
-    if (!rest.startsWith('/')) return undefined;
-    const segments = rest.slice(1).split('/');
-    const routes = resources.get(segments[0] as string);
-    const id = segments[1];
-    if (!routes) return undefined;
-    if (segments.length === 1 || (segments.length === 2 && id === '')) return routes.collection;
-    if (!id) return undefined;
-    if (segments.length === 2 || (segments.length === 3 && segments[2] === '')) return segments[0] === 'kubeclusters' && id === 'cloudcasa-images' ? images : routes.item;
-    return segments.length === 4 && segments[2] === 'action' && segments[3] === 'run' ? routes.run : undefined;
+    if (!path.startsWith(API_PREFIX)) return undefined;
+    if (path.length === API_PREFIX.length || (path.length === API_PREFIX.length + 1 && path.endsWith('/'))) return root;
+    if (path.charCodeAt(API_PREFIX.length) !== SLASH) return undefined;
+    const nameStart = API_PREFIX.length + 1;
+    const nameEnd = path.indexOf('/', nameStart);
+    const resource = nameAt(path, nameStart, nameEnd === -1 ? path.length : nameEnd);
+    if (resource === undefined) return undefined;
+    const routes = resources.get(resource) as ResourceRoutes;
+    if (nameEnd === -1 || nameEnd === path.length - 1) return { route: routes.collection, kind: 'collection', resource, id: '', slashed: nameEnd !== -1 };
+    const idEnd = path.indexOf('/', nameEnd + 1);
+    if (idEnd === nameEnd + 1) return undefined;
+    const id = path.slice(nameEnd + 1, idEnd === -1 ? path.length : idEnd);
+    if (idEnd === -1 || idEnd === path.length - 1) {
+      const isImages = resource === 'kubeclusters' && id === 'cloudcasa-images';
+      return { route: isImages ? images : routes.item, kind: isImages ? 'images' : 'item', resource, id, slashed: idEnd !== -1 };
+    }
+    const isRun = routes.run && path.length - idEnd === RUN_SUFFIX.length && path.endsWith(RUN_SUFFIX);
+    return isRun ? { route: routes.run as ApiRoute, kind: 'run', resource, id, slashed: false } : undefined;
   };
 }
 
@@ -96,24 +128,25 @@ const ITEM_ID = /\/[0-9a-f]{24}\/?$/;
 
 /** The `Allow` header of a path under `/api/v1`, or undefined when no route matches it. */
 export function apiAllow(definitions: readonly ResourceDefinition[]): (path: string) => string | undefined {
-  const routeOf = apiRoutes(definitions);
+  const targetOf = apiTargets(definitions);
   return (path) => {
     // Flask answers OPTIONS on the API root only at its canonical URL, with the slash.
     if (path === '/api/v1' || (ITEM_PATH.test(path) && !ITEM_ID.test(path))) return undefined;
-    return routeOf(path)?.allow;
+    return targetOf(path)?.route.allow;
   };
 }
 
 /**
  * Routing before authentication, as Eve (Flask) does: an unknown route is 404 and a method a route
- * does not offer is 405, with or without a valid token.
+ * does not offer is 405, with or without a valid token. The target found is kept for the dispatch.
  */
 export function routeGuard(definitions: readonly ResourceDefinition[]): Step {
-  const routeOf = apiRoutes(definitions);
+  const targetOf = apiTargets(definitions);
   return (c, next) => {
-    const route = routeOf(c.req.path);
-    if (!route) throw new ApiError(404, NOT_FOUND);
-    if (!route.served.has(c.req.method)) methodNotAllowed();
+    const target = targetOf(c.req.path);
+    if (!target) throw new ApiError(404, NOT_FOUND);
+    if (!target.route.served.has(c.req.method)) methodNotAllowed();
+    c.set('apiTarget', target);
     return next();
   };
 }
@@ -128,37 +161,30 @@ export interface ResourceHandlers {
   run?: RouteHandler;
 }
 
-const API_ROOT = '/api/v1/';
-
-/**
- * The one dispatch of `/api/v1` once the guard has passed: paths matched exactly as Hono's strict
- * router did (no trailing slash but the root's), the agent images before the item route.
- */
+/** The one dispatch of `/api/v1`: answers the target the guard found, with the handler for its method. */
 export function apiDispatch(resources: ReadonlyMap<string, ResourceHandlers>, root: { home: RouteHandler; images: RouteHandler }): (c: Context<TenantEnv>) => Answer {
   return (c) => {
+    const target = c.get('apiTarget');
     const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
-    const path = c.req.path;
-    if (path === '/api/v1' || path === API_ROOT) return routeOf(method === 'GET' ? root.home : undefined)(c, '');
-    const [name = '', id, ...rest] = path.slice(API_ROOT.length).split('/');
-    const handlers = resources.get(name);
-    if (!handlers || id === '') return routeOf(undefined)(c, '');
-    if (id === undefined) return routeOf(handlers.collection[method])(c, '');
-    if (rest.length === 0) {
-      const images = name === 'kubeclusters' && id === 'cloudcasa-images' && method === 'GET';
-      return routeOf(images ? root.images : handlers.item[method])(c, tryDecodeURIComponent(id));
+    const handlers = resources.get(target.resource);
+    if (target.slashed) return notFound();
+    switch (target.kind) {
+      case 'root':
+        return method === 'GET' ? root.home(c, '') : notFound();
+      case 'collection':
+        return (handlers?.collection[method] ?? notFound)(c, '');
+      case 'images':
+        return (method === 'GET' ? root.images : notFound)(c, '');
+      case 'item':
+        return (handlers?.item[method] ?? notFound)(c, tryDecodeURIComponent(target.id));
+      case 'run':
+        return (method === 'POST' && handlers?.run ? handlers.run : notFound)(c, tryDecodeURIComponent(target.id));
     }
-    const run = rest.length === 2 && rest[0] === 'action' && rest[1] === 'run' && method === 'POST' ? handlers.run : undefined;
-    return routeOf(run)(c, tryDecodeURIComponent(id));
   };
 }
 
-function routeOf(handler: RouteHandler | undefined): RouteHandler {
-  return (
-    handler ??
-    (() => {
-      throw new ApiError(404, NOT_FOUND);
-    })
-  );
+function notFound(): never {
+  throw new ApiError(404, NOT_FOUND);
 }
 
 /** Hono's decoding of a path parameter: the whole of it when it is valid, else each valid escape. */
