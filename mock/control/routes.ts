@@ -39,8 +39,11 @@ export function controlMiddleware(runtime: MockRuntime): Step {
     if (c.req.path.startsWith(CONTROL_PREFIX)) return next();
     const started = performance.now();
     const fault = runtime.control.takeFault(c.req.method, c.req.path);
-    after((response) => journal(c, response, started));
-    return fault ? faulted(c, fault, next) : next();
+    const answer = fault ? faulted(c, fault, next) : next();
+    // An answer at hand is journaled at once; a promised one once it settles (and errors are rendered).
+    if (answer instanceof Promise) after((response) => journal(c, response, started));
+    else journal(c, answer, started);
+    return answer;
   };
 }
 

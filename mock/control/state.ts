@@ -1,12 +1,8 @@
 // The control API's own state: the bounded request journal and the injected faults.
+import { JournalRing } from './journal.js';
+import type { JournalEntry, RecordedRequest } from './journal.js';
 
-export interface JournalEntry {
-  time: string;
-  method: string;
-  path: string;
-  status: number;
-  durationMs: number;
-}
+export type { JournalEntry, RecordedRequest } from './journal.js';
 
 export interface FaultSpec {
   /** HTTP method to match; unset matches any. */
@@ -26,46 +22,26 @@ export interface Fault extends FaultSpec {
   remaining: number | undefined;
 }
 
-/** A journal entry as recorded on the hot path; the time is formatted only when read. */
-export type RecordedRequest = Omit<JournalEntry, 'time'> & { timeMs: number };
-
 export class MockControlState {
-  /** A ring buffer: recording is O(1) however full the journal is. */
-  readonly #journal: RecordedRequest[] = [];
-  #next = 0;
+  readonly #journal: JournalRing;
   #faults: Fault[] = [];
   #nextFaultId = 1;
 
-  constructor(private readonly journalSize: number) {}
+  constructor(journalSize: number) {
+    this.#journal = new JournalRing(journalSize);
+  }
 
-  /**
-   * Copies `entry` into the ring. A full ring overwrites its oldest entry in place: a request leaves
-   * behind no new object for the garbage collector to carry (on a busy server, that cost shows).
-   */
   record(entry: RecordedRequest): void {
-    if (this.journalSize <= 0) return;
-    const slot = this.#journal[this.#next];
-    if (!slot) this.#journal.push({ ...entry });
-    else {
-      slot.timeMs = entry.timeMs;
-      slot.method = entry.method;
-      slot.path = entry.path;
-      slot.status = entry.status;
-      slot.durationMs = entry.durationMs;
-    }
-    this.#next = (this.#next + 1) % this.journalSize;
+    this.#journal.record(entry);
   }
 
   /** The last `limit` requests, oldest first. */
-  journal(limit = this.journalSize): JournalEntry[] {
-    const ordered = this.#journal.length < this.journalSize ? this.#journal : [...this.#journal.slice(this.#next), ...this.#journal.slice(0, this.#next)];
-    const kept = limit <= 0 ? [] : ordered.slice(-limit);
-    return kept.map(({ timeMs, ...rest }) => ({ time: new Date(timeMs).toISOString(), ...rest }));
+  journal(limit?: number): JournalEntry[] {
+    return this.#journal.entries(limit);
   }
 
   clearJournal(): void {
-    this.#journal.length = 0;
-    this.#next = 0;
+    this.#journal.clear();
   }
 
   addFault(spec: FaultSpec): Fault {

@@ -73,6 +73,20 @@ describe('request steps (the /api/v1 pipeline)', () => {
     expect(seen).toEqual(['inner 201', 'outer 201']);
   });
 
+  it('apply an `after` handed its function once `next` has answered, as long as the step has not returned', async () => {
+    const seen: string[] = [];
+    const late: Step = (_c, next, after) => {
+      const answer = next();
+      after((settled) => (seen.push(`late ${settled.status}`), settled));
+      return answer;
+    };
+    const failing = appWith([late], () => Promise.reject(new ApiError(409, 'taken')));
+    expect((await failing.request('/')).status).toBe(409);
+    const answering = appWith([late], () => new Response('ok', { status: 201 }));
+    expect(answering.fetch(new Request('http://x/'))).toBeInstanceOf(Response);
+    expect(seen).toEqual(['late 409', 'late 201']);
+  });
+
   it('let an `after` replace the answer, and render one that throws for the steps outside it', async () => {
     const statuses: number[] = [];
     const outer: Step = (_c, next, after) => {

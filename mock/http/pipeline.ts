@@ -10,6 +10,7 @@ export type AfterAnswer = (use: (response: Response) => Response) => void;
  * A middleware that returns its answer: `next()`'s, another one, or its own without calling `next`.
  * A step that only looks at the answer (to record it, or add to it) hands `after` a function instead
  * of chaining on `next()`'s promise: it then adds no promise of its own to a request that waits.
+ * `after` takes its function any time before the step returns, before or after calling `next`.
  */
 export type Step = (c: Context<TenantEnv>, next: () => Answer, after: AfterAnswer) => Answer;
 export type ErrorRenderer = (error: Error, c: Context<TenantEnv>) => Response;
