@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { clusterIdOfToken, makeAgentCredentials, tokenNamesCluster } from './agent-url.js';
 
@@ -21,6 +22,15 @@ describe('agent credentials', () => {
     const { token } = makeAgentCredentials(counting, 'not-an-object-id');
     expect(token).toBe(Buffer.from(counting(37).subarray(5)).toString('base64url'));
     expect(tokenNamesCluster(token, 'not-an-object-id')).toBe(false);
+  });
+
+  it('encode any drawn bytes exactly as Buffer does in base64url', () => {
+    for (let round = 0; round < 200; round++) {
+      const drawn = randomBytes(37);
+      const source = (size: number) => drawn.subarray(0, size);
+      expect(makeAgentCredentials(source, ID).token).toBe(Buffer.concat([Buffer.from(ID, 'hex'), drawn.subarray(5, 25)]).toString('base64url'));
+      expect(makeAgentCredentials(source, 'not-an-object-id').token).toBe(drawn.subarray(5).toString('base64url'));
+    }
   });
 
   it('read no cluster id from a token too short or not in canonical base64url', () => {
