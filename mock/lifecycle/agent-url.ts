@@ -20,8 +20,7 @@ export function makeAgentCredentials(randomBytes: (size: number) => Uint8Array, 
   const named = objectIdPattern.test(clusterId);
   // One draw: 5 bytes pick the short id, the rest are the token's random bytes.
   const drawn = randomBytes(named ? 25 : 37);
-  const pick = (index: number) => SHORT_ID_CODES[(drawn[index] as number) % SHORT_ID_CODES.length] as number;
-  const shortId = String.fromCharCode(pick(0), pick(1), pick(2), pick(3), pick(4));
+  const shortId = String.fromCharCode(shortIdCode(drawn, 0), shortIdCode(drawn, 1), shortIdCode(drawn, 2), shortIdCode(drawn, 3), shortIdCode(drawn, 4));
   const random = base64url(drawn, 5);
   // 12 bytes are whole groups of three: their base64url joined with the rest's is the base64url of all 32.
   return { agentId: `agent-${shortId}`, token: named ? idToken(clusterId) + random : random };
@@ -40,10 +39,17 @@ function valuesOf(alphabet: string): Int8Array {
   return values;
 }
 
+function shortIdCode(drawn: Uint8Array, index: number): number {
+  return SHORT_ID_CODES[(drawn[index] as number) % SHORT_ID_CODES.length] as number;
+}
+
 /** The base64url digits of 24 bits. */
 function quartet(bits: number): string {
-  const code = (shift: number) => BASE64URL_CODES[(bits >> shift) & 63] as number;
-  return String.fromCharCode(code(18), code(12), code(6), code(0));
+  return String.fromCharCode(digitCode(bits >> 18), digitCode(bits >> 12), digitCode(bits >> 6), digitCode(bits));
+}
+
+function digitCode(bits: number): number {
+  return BASE64URL_CODES[bits & 63] as number;
 }
 
 /**

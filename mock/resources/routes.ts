@@ -92,7 +92,10 @@ function apiTargets(definitions: readonly ResourceDefinition[]): (path: string) 
   }
   const names = [...resources.keys()];
   /** The resource named from `start` to `end`, as its definition spells it (a string whose hash is known). */
-  const nameAt = (path: string, start: number, end: number) => names.find((name) => name.length === end - start && path.startsWith(name, start));
+  const nameAt = (path: string, start: number, end: number): string | undefined => {
+    for (const name of names) if (name.length === end - start && path.startsWith(name, start)) return name;
+    return undefined;
+  };
   return (path) => {
     if (!path.startsWith(API_PREFIX)) return undefined;
     if (path.length === API_PREFIX.length || (path.length === API_PREFIX.length + 1 && path.endsWith('/'))) return root;

@@ -91,7 +91,8 @@ export class Store {
   }
 
   #tell(tenant: string, resource: ResourceName, doc: StoredDoc, previous: StoredDoc | undefined): void {
-    for (const observer of this.#observers) observer.written?.({ tenant, resource, doc, previous });
+    const written: Written = { tenant, resource, doc, previous };
+    for (const observer of this.#observers) observer.written?.(written);
   }
 
   remove(tenant: string, resource: ResourceName, id: string): StoredDoc | undefined {
