@@ -39,9 +39,12 @@ function mediaTypeOf(c: Context): string {
 }
 
 /** A JSON body (the control API's, and Eve's `application/json`). */
-export async function readJsonBody(c: Context, maxBytes = Number.POSITIVE_INFINITY): Promise<unknown> {
-  if (mediaTypeOf(c) !== 'application/json') throw new ApiError(400, UNKNOWN_CONTENT_TYPE);
-  const text = await readText(c, maxBytes);
+export function readJsonBody(c: Context, maxBytes = Number.POSITIVE_INFINITY): Promise<unknown> {
+  if (mediaTypeOf(c) !== 'application/json') return Promise.reject(new ApiError(400, UNKNOWN_CONTENT_TYPE));
+  return readText(c, maxBytes).then(parsedJson);
+}
+
+function parsedJson(text: string): unknown {
   if (text.trim() === '') throw new ApiError(400, 'Invalid body: it is empty; send a JSON object');
   try {
     return JSON.parse(text) as unknown;
@@ -53,12 +56,14 @@ export async function readJsonBody(c: Context, maxBytes = Number.POSITIVE_INFINI
 /**
  * A document sent to the API, as Eve's `payload()` reads it: JSON, or a form whose fields become
  * string values (the first of repeated keys). Multipart (file uploads) has no use here: 415.
+ * (The readers return their promises as they are: each async layer on a write costs a promise and a turn.)
  */
-export async function readDocumentBody(c: Context, maxBytes: number): Promise<unknown> {
+export function readDocumentBody(c: Context, maxBytes: number): Promise<unknown> {
   const mediaType = mediaTypeOf(c);
   if (mediaType === 'application/x-www-form-urlencoded') return readForm(c, maxBytes);
-  if (mediaType === 'multipart/form-data') throw new ApiError(415, 'multipart/form-data is not supported by this mock; send Content-Type: application/json');
-  return readJsonBody(c, maxBytes);
+  if (mediaType === 'multipart/form-data') return Promise.reject(new ApiError(415, 'multipart/form-data is not supported by this mock; send Content-Type: application/json'));
+  if (mediaType !== 'application/json') return Promise.reject(new ApiError(400, UNKNOWN_CONTENT_TYPE));
+  return readText(c, maxBytes).then(parsedJson);
 }
 
 async function readForm(c: Context, maxBytes: number): Promise<Record<string, string>> {
@@ -76,15 +81,15 @@ function readText(c: Context, maxBytes: number): Promise<string> {
 }
 
 /** Listens for the body's chunks (cheaper than an async iterator); too large a body is drained and the stream destroyed. */
-async function readIncoming(incoming: IncomingMessage, maxBytes: number): Promise<string> {
+function readIncoming(incoming: IncomingMessage, maxBytes: number): Promise<string> {
   const declared = Number(incoming.headers['content-length']);
   if (declared > maxBytes) {
     incoming.resume();
-    throw tooLarge(maxBytes);
+    return Promise.reject(tooLarge(maxBytes));
   }
   // Read already (the body of a request re-sent with another method): nothing more will come.
-  if (incoming.readableEnded) return '';
-  if (incoming.destroyed) throw new Error('Premature close');
+  if (incoming.readableEnded) return Promise.resolve('');
+  if (incoming.destroyed) return Promise.reject(new Error('Premature close'));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
