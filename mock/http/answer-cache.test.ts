@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { AnswerCache } from './answer-cache.js';
 
-const headersOf = (response: Response) => Object.fromEntries(response.headers.entries());
+const headersOf = (response: Response) => {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => (headers[name] = value));
+  return headers;
+};
 
 describe('AnswerCache', () => {
   it('answers the kept body and headers again while the version is the same', async () => {
