@@ -5,9 +5,7 @@ import { loadSpec } from '../spec/document.js';
 import { StateFile } from './control/persistence.js';
 import { controlRoutes, controlMiddleware } from './control/routes.js';
 import { MockControlState } from './control/state.js';
-import { bearerAuth } from './http/auth.js';
-import type { TenantEnv } from './http/auth.js';
-import { limitBody } from './http/body.js';
+import { bearerTenant } from './http/auth.js';
 import { corsAccess } from './http/cors.js';
 import { requestLog } from './http/log.js';
 import { methodOverride } from './http/method-override.js';
@@ -25,7 +23,7 @@ import { resolveOptions } from './options.js';
 import type { MockOptions, ResolvedOptions } from './options.js';
 import type { ResourceDefinition } from './resources/definition.js';
 import { domain, domainIndexes } from './resources/domain.js';
-import { apiAllow, apiDispatch, methodNotAllowed, routeGuard, resourceRoutes } from './resources/routes.js';
+import { apiAllow, apiDispatch, methodNotAllowed, resourceRoutes } from './resources/routes.js';
 import { NOT_FOUND, ResourceService } from './resources/service.js';
 import { MockClock } from './store/clock.js';
 import { DASHBOARD_PATH } from './ui/landing.js';
@@ -50,13 +48,13 @@ export interface MockRuntime {
 }
 
 export interface Mock {
-  app: Hono<TenantEnv>;
+  app: Hono;
   runtime: MockRuntime;
   /** Set with the `statePath` option. */
   stateFile: StateFile | undefined;
 }
 
-export function createMockApp(options: MockOptions = {}): Hono<TenantEnv> {
+export function createMockApp(options: MockOptions = {}): Hono {
   return createMock(options).app;
 }
 
@@ -64,7 +62,7 @@ export function createMock(options: MockOptions = {}): Mock {
   const runtime = createRuntime(options);
   const stateFile = options.statePath === undefined ? undefined : new StateFile(options.statePath, runtime);
   stateFile?.load();
-  const app = new Hono<TenantEnv>();
+  const app = new Hono();
   // Every request passes these steps in this order: an API request inside the one /api/v1 dispatch
   // (one handler, so an answer that needs no I/O leaves synchronously), any other as Hono middleware.
   const allow = allowOf(Object.values(domain));
@@ -86,8 +84,8 @@ export function createMock(options: MockOptions = {}): Mock {
 }
 
 /** Everything outside /api/v1: pages, the OpenAPI document, the agent manifest, the control API. */
-function siteApp(runtime: MockRuntime, outer: readonly Step[], inner: readonly Step[]): Hono<TenantEnv> {
-  const site = new Hono<TenantEnv>();
+function siteApp(runtime: MockRuntime, outer: readonly Step[], inner: readonly Step[]): Hono {
+  const site = new Hono();
   site.onError(renderError);
   site.notFound((c) => renderError(new ApiError(404, NOT_FOUND), c));
   for (const step of outer) site.use('*', asMiddleware(step));
@@ -129,7 +127,7 @@ function allowOf(definitions: readonly ResourceDefinition[]): (path: string) => 
 }
 
 /** Outside `/api/v1`, without the API token: the OpenAPI document and the agent manifest. */
-function mountRootRoutes(app: Hono<TenantEnv>, runtime: MockRuntime): void {
+function mountRootRoutes(app: Hono, runtime: MockRuntime): void {
   app.get('/api-docs', (c) => c.json(loadSpec()));
   app.all('/api-docs', methodNotAllowed);
   app.get('/kubeclusteragents/:agentId/:file', async (c) => {
@@ -139,10 +137,9 @@ function mountRootRoutes(app: Hono<TenantEnv>, runtime: MockRuntime): void {
   app.all('/kubeclusteragents/:agentId/:file', methodNotAllowed);
 }
 
-function mountApi(app: Hono<TenantEnv>, runtime: MockRuntime, steps: readonly Step[]): void {
+function mountApi(app: Hono, runtime: MockRuntime, steps: readonly Step[]): void {
   const { options, clock } = runtime;
   const origin = originOf();
-  const apiSteps = [...steps, routeGuard(Object.values(domain)), limitBody(options.limits.maxBodyBytes), bearerAuth(options.tokens)];
   // Eve's home endpoint: a link to every resource.
   const home = { _links: { child: Object.keys(runtime.services).map((name) => ({ href: name, title: name })) } };
   const deps = {
@@ -153,8 +150,13 @@ function mountApi(app: Hono<TenantEnv>, runtime: MockRuntime, steps: readonly St
     run: runtime.jobs.run.bind(runtime.jobs),
   };
   const resources = new Map(Object.values(runtime.services).map((service) => [service.definition.name, resourceRoutes(service, deps)]));
-  const dispatch = apiDispatch(resources, { home: (c) => c.json(home), images: (c) => c.json(defaultAgentImages) });
-  const api = (c: Context<TenantEnv>) => runSteps(c, apiSteps, dispatch, renderError);
+  const dispatch = apiDispatch({
+    definitions: Object.values(domain),
+    resources,
+    root: { home: (c) => c.json(home), images: (c) => c.json(defaultAgentImages) },
+    authenticate: bearerTenant(options.tokens),
+  });
+  const api = (c: Context) => runSteps(c, steps, dispatch, renderError);
   app.all('/api/v1', api);
   app.all('/api/v1/*', api);
 }

@@ -90,6 +90,8 @@ describe('kubeclusters-mock serve (the executable)', () => {
       const post = (body: unknown) =>
         fetch(`${url}/api/v1/kubeclusters`, { method: 'POST', headers: { Authorization: 'Bearer t', 'Content-Type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(5000) });
       expect((await post({ name: 'x'.repeat(250) })).status).toBe(413);
+      const anonymous = await fetch(`${url}/api/v1/kubeclusters`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'x'.repeat(250) }), signal: AbortSignal.timeout(5000) });
+      expect(anonymous.status).toBe(401);
       expect((await post({ name: 'one' })).status).toBe(201);
       expect((await post({ name: 'two' })).status).toBe(409);
     } finally {

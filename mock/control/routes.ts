@@ -7,7 +7,6 @@ import { loadSeedFixtures } from '../../fixtures/seed.js';
 import { fixturesFromRecording, isRecording } from '../../fixtures/recording.js';
 import type { FixtureSet } from '../../fixtures/types.js';
 import type { MockRuntime } from '../app.js';
-import type { TenantEnv } from '../http/auth.js';
 import { readJsonBody } from '../http/body.js';
 import { ApiError } from '../http/errors.js';
 import type { Answer, Step } from '../http/pipeline.js';
@@ -24,7 +23,7 @@ export const DEFAULT_TENANT = 'demo';
 
 /** Journals every API request and applies injected faults; control requests themselves are left alone. */
 export function controlMiddleware(runtime: MockRuntime): Step {
-  const journal = (c: Context<TenantEnv>, response: Response, started: number): Response => {
+  const journal = (c: Context, response: Response, started: number): Response => {
     const query = c.req.url.indexOf('?');
     runtime.control.record({
       timeMs: Date.now(),
@@ -47,13 +46,13 @@ export function controlMiddleware(runtime: MockRuntime): Step {
   };
 }
 
-async function faulted(c: Context<TenantEnv>, fault: Fault, next: () => Answer): Promise<Response> {
+async function faulted(c: Context, fault: Fault, next: () => Answer): Promise<Response> {
   if (fault.latencyMs) await sleep(fault.latencyMs);
   return fault.status ? renderError(new ApiError(fault.status, `Injected fault ${fault.id}: answering ${fault.status}`), c) : next();
 }
 
-export function controlRoutes(runtime: MockRuntime): Hono<TenantEnv> {
-  const control = new Hono<TenantEnv>();
+export function controlRoutes(runtime: MockRuntime): Hono {
+  const control = new Hono();
   const ok = (c: Context, extra: Record<string, unknown> = {}) => c.json({ _status: 'OK', ...extra });
 
   control.get('/config', (c) => {
@@ -88,7 +87,7 @@ export function controlRoutes(runtime: MockRuntime): Hono<TenantEnv> {
   return control;
 }
 
-function mountClock(control: Hono<TenantEnv>, runtime: MockRuntime): void {
+function mountClock(control: Hono, runtime: MockRuntime): void {
   const clock = () => {
     if (!(runtime.clock instanceof MockClock)) throw new ApiError(409, 'This mock was given its own clock; it cannot be moved through the control API');
     return runtime.clock;
@@ -117,7 +116,7 @@ function mountClock(control: Hono<TenantEnv>, runtime: MockRuntime): void {
   control.post('/clock/unfreeze', (c) => (clock().unfreeze(), describe(c)));
 }
 
-function mountAgents(control: Hono<TenantEnv>, runtime: MockRuntime): void {
+function mountAgents(control: Hono, runtime: MockRuntime): void {
   const answer = (c: Context, to: string) => {
     const doc = runtime.lifecycle.moveTo(c.req.param('id') ?? '', to);
     return c.json({ _status: 'OK', _id: doc._id, _etag: doc._etag, status: doc['status'] });
@@ -132,7 +131,7 @@ function mountAgents(control: Hono<TenantEnv>, runtime: MockRuntime): void {
 }
 
 /** A job ends as the test says (`{"state": "FAILED"}`; default COMPLETED), or is held RUNNING until then. */
-function mountJobs(control: Hono<TenantEnv>, runtime: MockRuntime): void {
+function mountJobs(control: Hono, runtime: MockRuntime): void {
   const answer = (c: Context, job: StoredDoc) => c.json({ _status: 'OK', _id: job._id, _etag: job._etag, state: job['state'] });
   control.post('/jobs/:id/finish', async (c) => {
     const body = c.req.header('content-type') === undefined ? {} : await readJsonBody(c);
@@ -143,7 +142,7 @@ function mountJobs(control: Hono<TenantEnv>, runtime: MockRuntime): void {
   control.post('/jobs/:id/hold', (c) => answer(c, runtime.jobs.hold(c.req.param('id'))));
 }
 
-function mountJournalAndFaults(control: Hono<TenantEnv>, runtime: MockRuntime): void {
+function mountJournalAndFaults(control: Hono, runtime: MockRuntime): void {
   control.get('/journal', (c) => c.json({ entries: runtime.control.journal(countParam(c.req.query('limit'), runtime.options.limits.journalSize)) }));
   control.delete('/journal', (c) => (runtime.control.clearJournal(), c.body(null, 204)));
   control.get('/faults', (c) => c.json({ faults: runtime.control.faults() }));

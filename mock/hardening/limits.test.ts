@@ -14,6 +14,29 @@ describe('limits', () => {
     expect((await api.call('GET', clusters)).body._meta.total).toBe(0);
   });
 
+  it('answers 413 to a streamed body with no Content-Length once it passes the limit', async () => {
+    const api = testApi({ limits });
+    const chunk = new TextEncoder().encode(`{"name":"big","description":"${'x'.repeat(1500)}`);
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(chunk);
+        controller.enqueue(chunk);
+        controller.close();
+      },
+    });
+    const init = { method: 'POST', headers: { Authorization: 'Bearer t1', 'Content-Type': 'application/json' }, body, duplex: 'half' };
+    const res = await api.mock.app.request(clusters, init as RequestInit);
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { _error: { message: string } })._error.message).toContain('2048 bytes');
+    expect((await api.call('GET', clusters)).body._meta.total).toBe(0);
+  });
+
+  it('authenticates before it reads the body, as on a port: a large body without a token is 401', async () => {
+    const api = testApi({ limits });
+    const res = await api.call('POST', clusters, { token: null, body: { name: 'big', description: 'x'.repeat(3000) } });
+    expect(res.status).toBe(401);
+  });
+
   it('answers 409 when a tenant holds the most clusters allowed, in bulk too, and other tenants are not affected', async () => {
     const api = testApi({ limits });
     for (const name of ['a', 'b', 'c']) await api.createCluster({ name });

@@ -1,11 +1,7 @@
 // Bearer-token authentication: each accepted token is a tenant of its own.
+import type { Context } from 'hono';
 import { ApiError } from './errors.js';
 import { requestHeader } from './headers.js';
-import type { Step } from './pipeline.js';
-import type { ApiTarget } from '../resources/routes.js';
-
-/** What the API steps leave on a request: the tenant (its token), and where its path leads. */
-export type TenantEnv = { Variables: { tenant: string; apiTarget: ApiTarget } };
 
 const CHALLENGE = { 'WWW-Authenticate': 'Bearer realm="kubeclusters"' };
 /** RFC 6750 `b64token`: what a bearer token may look like at all. */
@@ -19,15 +15,15 @@ function bearerToken(header: string): string | undefined {
   return BEARER.exec(header)?.[1];
 }
 
-export function bearerAuth(accepted: ReadonlySet<string> | undefined): Step {
-  return (c, next) => {
+/**
+ * The tenant a request acts for: its bearer token, when accepted; otherwise Eve's 401 with a Bearer
+ * challenge. Without a token list any well-formed token is a tenant; a malformed one never is.
+ */
+export function bearerTenant(accepted: ReadonlySet<string> | undefined): (c: Context) => string {
+  return (c) => {
     const token = bearerToken(requestHeader(c, 'authorization') ?? '');
-    // Without a token list any well-formed token is a tenant; a malformed one is never accepted.
     const refused = token === undefined || (accepted === undefined ? !TOKEN_SYNTAX.test(token) : !accepted.has(token));
-    if (refused) {
-      throw new ApiError(401, 'Please provide proper credentials', { headers: CHALLENGE });
-    }
-    c.set('tenant', token as string);
-    return next();
+    if (refused) throw new ApiError(401, 'Please provide proper credentials', { headers: CHALLENGE });
+    return token as string;
   };
 }

@@ -1,13 +1,8 @@
 // Reads a request's JSON body: content type, size limit (413) and syntax (400), each with a clear message.
 import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { ApiError } from './errors.js';
 import { requestHeader } from './headers.js';
-import { fromMiddleware } from './pipeline.js';
-import type { Step } from './pipeline.js';
-
-const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
 const tooLarge = (maxBytes: number) => new ApiError(413, `Request body too large: the limit is ${maxBytes} bytes`);
 
@@ -15,19 +10,6 @@ const tooLarge = (maxBytes: number) => new ApiError(413, `Request body too large
 function incomingOf(c: Context): IncomingMessage | undefined {
   const env = c.env as { incoming?: IncomingMessage } | undefined;
   return env?.incoming;
-}
-
-/** The size limit for requests served in-process (`app.request`); on a port `readJsonBody` enforces it. */
-export function limitBody(maxBytes: number): Step {
-  const limit = fromMiddleware(
-    bodyLimit({
-      maxSize: maxBytes,
-      onError: () => {
-        throw tooLarge(maxBytes);
-      },
-    }),
-  );
-  return (c, next, after) => (BODY_METHODS.has(c.req.method) && !incomingOf(c) ? limit(c, next, after) : next());
 }
 
 const UNKNOWN_CONTENT_TYPE = 'Unknown or no Content-Type header supplied; send Content-Type: application/json';
@@ -77,7 +59,25 @@ async function readForm(c: Context, maxBytes: number): Promise<Record<string, st
 
 function readText(c: Context, maxBytes: number): Promise<string> {
   const incoming = incomingOf(c);
-  return incoming ? readIncoming(incoming, maxBytes) : c.req.text();
+  return incoming ? readIncoming(incoming, maxBytes) : readRequest(c.req.raw, maxBytes);
+}
+
+/** In-process (`app.request`), the body is the Request's stream, read under the same limit. */
+async function readRequest(request: Request, maxBytes: number): Promise<string> {
+  if (Number(request.headers.get('content-length')) > maxBytes) throw tooLarge(maxBytes);
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    size += read.value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(read.value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Listens for the body's chunks (cheaper than an async iterator); too large a body is drained and the stream destroyed. */

@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import type { TenantEnv } from './auth.js';
 import { ApiError } from './errors.js';
 import { asMiddleware, runSteps } from './pipeline.js';
 import type { Step } from './pipeline.js';
@@ -16,8 +15,8 @@ const traced =
     return answer;
   };
 
-function appWith(steps: Step[], handler: () => Response | Promise<Response>): Hono<TenantEnv> {
-  const app = new Hono<TenantEnv>();
+function appWith(steps: Step[], handler: () => Response | Promise<Response>): Hono {
+  const app = new Hono();
   app.get('/', (c) => runSteps(c, steps, handler, renderError));
   return app;
 }
@@ -106,7 +105,7 @@ describe('request steps (the /api/v1 pipeline)', () => {
   });
 
   it('work as Hono middleware too, keeping the answer a step gives instead of the route', async () => {
-    const app = new Hono<TenantEnv>();
+    const app = new Hono();
     app.use('*', asMiddleware((c, next) => (c.req.method === 'OPTIONS' ? new Response(null, { status: 200, headers: { Allow: 'GET' } }) : next())));
     app.all('/', (c) => c.text('route'));
     expect((await app.request('/', { method: 'OPTIONS' })).headers.get('allow')).toBe('GET');

@@ -1,7 +1,6 @@
 // Request steps (the middleware of the API path) run around a handler without forcing a promise:
 // an answer that needs no I/O stays synchronous, and @hono/node-server writes it at once.
 import type { Context, MiddlewareHandler } from 'hono';
-import type { TenantEnv } from './auth.js';
 
 export type Answer = Response | Promise<Response>;
 /** Makes `use` apply to the answer of the step that calls it, once that answer is made (and errors rendered). */
@@ -12,14 +11,14 @@ export type AfterAnswer = (use: (response: Response) => Response) => void;
  * of chaining on `next()`'s promise: it then adds no promise of its own to a request that waits.
  * `after` takes its function any time before the step returns, before or after calling `next`.
  */
-export type Step = (c: Context<TenantEnv>, next: () => Answer, after: AfterAnswer) => Answer;
-export type ErrorRenderer = (error: Error, c: Context<TenantEnv>) => Response;
+export type Step = (c: Context, next: () => Answer, after: AfterAnswer) => Answer;
+export type ErrorRenderer = (error: Error, c: Context) => Response;
 
 /**
  * Runs `steps` in order around `handler`, as Hono's compose does: an error thrown (or rejected)
  * at any depth becomes `renderError`'s answer right there, so the steps outside it see that answer.
  */
-export function runSteps(c: Context<TenantEnv>, steps: readonly Step[], handler: (c: Context<TenantEnv>) => Answer, renderError: ErrorRenderer): Answer {
+export function runSteps(c: Context, steps: readonly Step[], handler: (c: Context) => Answer, renderError: ErrorRenderer): Answer {
   const rendered = (error: unknown): Response => {
     if (!(error instanceof Error)) throw error;
     return renderError(error, c);
@@ -80,7 +79,7 @@ export function runSteps(c: Context<TenantEnv>, steps: readonly Step[], handler:
 }
 
 /** A step as Hono middleware, for the routes Hono serves itself (control API, agent manifest, OpenAPI). */
-export function asMiddleware(step: Step): MiddlewareHandler<TenantEnv> {
+export function asMiddleware(step: Step): MiddlewareHandler {
   return async (c, next) => {
     let use: ((response: Response) => Response) | undefined;
     const answer = await step(
@@ -96,7 +95,7 @@ export function asMiddleware(step: Step): MiddlewareHandler<TenantEnv> {
 }
 
 /** A Hono middleware (hono/cors, say) as a step: `c.res` holds the inner answer while it runs, as in Hono. */
-export function fromMiddleware(middleware: MiddlewareHandler<TenantEnv>): Step {
+export function fromMiddleware(middleware: MiddlewareHandler): Step {
   return async (c, next) => {
     const own = await middleware(c, async () => {
       keep(c, await next());
@@ -109,6 +108,6 @@ export function fromMiddleware(middleware: MiddlewareHandler<TenantEnv>): Step {
  * Makes `answer` the context's response the way Hono's compose does: set when none is yet, replaced
  * (Hono copies the headers set so far) when it is another one, left alone when it is the same.
  */
-function keep(c: Context<TenantEnv>, answer: Response): void {
+function keep(c: Context, answer: Response): void {
   if (!c.finalized || c.res !== answer) c.res = answer;
 }

@@ -1,12 +1,11 @@
 // HTTP ↔ service under /api/v1: the route guard (404/405), one dispatch, and each resource's answers as Eve gives them.
 import type { Context } from 'hono';
-import type { TenantEnv } from '../http/auth.js';
 import { readDocumentBody, readJsonBody } from '../http/body.js';
 import { AnswerCache } from '../http/answer-cache.js';
 import { ApiError } from '../http/errors.js';
 import { etagHeader, isNotModified } from '../http/etag.js';
 import { requestHeader } from '../http/headers.js';
-import type { Answer, Step } from '../http/pipeline.js';
+import type { Answer } from '../http/pipeline.js';
 import { DocRenderer, jsonAnswer, locationOf } from '../http/render.js';
 import type { RenderTarget } from '../http/render.js';
 import type { Limits, Profile } from '../options.js';
@@ -56,11 +55,8 @@ interface ResourceRoutes {
   run?: ApiRoute;
 }
 
-/**
- * Where a path under `/api/v1` leads. The guard finds it once per request, before authentication;
- * the dispatch answers it.
- */
-export interface ApiTarget {
+/** Where a path under `/api/v1` leads: found once per request, before authentication. */
+interface ApiTarget {
   /** The route the guard checks the method against. */
   route: ApiRoute;
   kind: 'root' | 'collection' | 'item' | 'images' | 'run';
@@ -139,23 +135,8 @@ export function apiAllow(definitions: readonly ResourceDefinition[]): (path: str
   };
 }
 
-/**
- * Routing before authentication, as Eve (Flask) does: an unknown route is 404 and a method a route
- * does not offer is 405, with or without a valid token. The target found is kept for the dispatch.
- */
-export function routeGuard(definitions: readonly ResourceDefinition[]): Step {
-  const targetOf = apiTargets(definitions);
-  return (c, next) => {
-    const target = targetOf(c.req.path);
-    if (!target) throw new ApiError(404, NOT_FOUND);
-    if (!target.route.served.has(c.req.method)) methodNotAllowed();
-    c.set('apiTarget', target);
-    return next();
-  };
-}
-
-/** An answer for one route; `id` is the item's, decoded as Hono decodes a path parameter. */
-export type RouteHandler = (c: Context<TenantEnv>, id: string) => Answer;
+/** An answer for one route, for `tenant`; `id` is the item's, decoded as Hono decodes a path parameter. */
+export type RouteHandler = (c: Context, tenant: string, id: string) => Answer;
 
 /** One resource's answers by route and method (HEAD is answered as GET). */
 export interface ResourceHandlers {
@@ -164,24 +145,39 @@ export interface ResourceHandlers {
   run?: RouteHandler;
 }
 
-/** The one dispatch of `/api/v1`: answers the target the guard found, with the handler for its method. */
-export function apiDispatch(resources: ReadonlyMap<string, ResourceHandlers>, root: { home: RouteHandler; images: RouteHandler }): (c: Context<TenantEnv>) => Answer {
+export interface ApiDispatch {
+  definitions: readonly ResourceDefinition[];
+  resources: ReadonlyMap<string, ResourceHandlers>;
+  root: { home: RouteHandler; images: RouteHandler };
+  /** The tenant of a request, or a thrown 401. */
+  authenticate: (c: Context) => string;
+}
+
+/**
+ * The one dispatch of `/api/v1`. Routing comes before authentication, as in Eve (Flask): an unknown
+ * route is 404 and a method a route does not offer is 405, with or without a valid token.
+ */
+export function apiDispatch({ definitions, resources, root, authenticate }: ApiDispatch): (c: Context) => Answer {
+  const targetOf = apiTargets(definitions);
   return (c) => {
-    const target = c.get('apiTarget');
+    const target = targetOf(c.req.path);
+    if (!target) return notFound();
+    if (!target.route.served.has(c.req.method)) methodNotAllowed();
+    const tenant = authenticate(c);
     const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
     const handlers = resources.get(target.resource);
     if (target.slashed) return notFound();
     switch (target.kind) {
       case 'root':
-        return method === 'GET' ? root.home(c, '') : notFound();
+        return (method === 'GET' ? root.home : notFound)(c, tenant, '');
       case 'collection':
-        return (handlers?.collection[method] ?? notFound)(c, '');
+        return (handlers?.collection[method] ?? notFound)(c, tenant, '');
       case 'images':
-        return (method === 'GET' ? root.images : notFound)(c, '');
+        return (method === 'GET' ? root.images : notFound)(c, tenant, '');
       case 'item':
-        return (handlers?.item[method] ?? notFound)(c, tryDecodeURIComponent(target.id));
+        return (handlers?.item[method] ?? notFound)(c, tenant, tryDecodeURIComponent(target.id));
       case 'run':
-        return (method === 'POST' && handlers?.run ? handlers.run : notFound)(c, tryDecodeURIComponent(target.id));
+        return (method === 'POST' && handlers?.run ? handlers.run : notFound)(c, tenant, tryDecodeURIComponent(target.id));
     }
   };
 }
@@ -215,52 +211,52 @@ export function resourceRoutes(service: ResourceService, deps: RouteDeps): Resou
   const renderer = new DocRenderer(target);
   /** The items read last, by id (the document itself tells whether the bytes still hold). */
   const items = new AnswerCache<StoredDoc>(ITEMS_KEPT);
-  const context = (c: Context<TenantEnv>): WriteContext => ({ tenant: c.get('tenant'), now: deps.now(), baseUrl: deps.baseUrl(c) });
+  const context = (c: Context, tenant: string): WriteContext => ({ tenant, now: deps.now(), baseUrl: deps.baseUrl(c) });
   /** Eve's write answers: 201 carries Location (the etag only in the body); PATCH carries ETag; PUT ETag and Last-Modified. */
-  const written = (c: Context<TenantEnv>, doc: StoredDoc, status: 200 | 201): Response => {
+  const written = (c: Context, doc: StoredDoc, status: 200 | 201): Response => {
     if (status === 201) return jsonAnswer(renderer.writtenJson(doc), 201, { location: locationOf(deps.baseUrl(c), doc._id, target) });
     const lastModified = c.req.method === 'PUT' ? httpDate(doc._updated) : undefined;
     return jsonAnswer(renderer.writtenJson(doc), 200, { etag: etagHeader(doc._etag), lastModified });
   };
   const handlers: ResourceHandlers = {
-    collection: { GET: listRoute(service, deps, renderer), POST: (c) => created(c) },
+    collection: { GET: listRoute(service, deps, renderer), POST: (c, tenant) => created(c, tenant) },
     item: {
-      GET: (c, id) => {
-        const doc = service.get(c.get('tenant'), id);
+      GET: (c, tenant, id) => {
+        const doc = service.get(tenant, id);
         if (isNotModified(doc, requestHeader(c, 'if-none-match'), requestHeader(c, 'if-modified-since'))) return new Response(null, { status: 304, headers: { etag: etagHeader(doc._etag) } });
         return items.answer(doc._id, doc) ?? items.keep(doc._id, doc, renderer.json(doc, 'item'), { etag: etagHeader(doc._etag), lastModified: httpDate(doc._updated) });
       },
-      PATCH: async (c, id) => {
+      PATCH: async (c, tenant, id) => {
         const body = await readDocumentBody(c, deps.limits.maxBodyBytes);
-        return written(c, service.update(context(c), id, body, requestHeader(c, 'if-match')), 200);
+        return written(c, service.update(context(c, tenant), id, body, requestHeader(c, 'if-match')), 200);
       },
-      PUT: async (c, id) => {
+      PUT: async (c, tenant, id) => {
         const body = await readDocumentBody(c, deps.limits.maxBodyBytes);
-        const { doc, created } = service.replace(context(c), id, body, requestHeader(c, 'if-match'));
+        const { doc, created } = service.replace(context(c, tenant), id, body, requestHeader(c, 'if-match'));
         return written(c, doc, created ? 201 : 200);
       },
-      DELETE: (c, id) => {
-        service.remove(context(c), id, requestHeader(c, 'if-match'));
+      DELETE: (c, tenant, id) => {
+        service.remove(context(c, tenant), id, requestHeader(c, 'if-match'));
         return new Response(null, { status: 204, headers: { 'Content-Type': 'application/json' } });
       },
     },
   };
 
-  const created = async (c: Context<TenantEnv>): Promise<Response> => {
+  const created = async (c: Context, tenant: string): Promise<Response> => {
     const body = await readDocumentBody(c, deps.limits.maxBodyBytes);
     // Eve answers a one-document list exactly as a single document.
-    if (body !== null && (!Array.isArray(body) || body.length === 1)) return written(c, service.create(context(c), Array.isArray(body) ? body[0] : body), 201);
+    if (body !== null && (!Array.isArray(body) || body.length === 1)) return written(c, service.create(context(c, tenant), Array.isArray(body) ? body[0] : body), 201);
     if (body === null || body.length === 0) throw new ApiError(400, 'Invalid body: it holds no document; send a JSON object or a non-empty list of them');
-    const docs = service.createMany(context(c), body);
+    const docs = service.createMany(context(c, tenant), body);
     const location = locationOf(deps.baseUrl(c), (docs[0] as StoredDoc)._id, target);
     return jsonAnswer(`{"_status":"OK","_items":[${docs.map((doc) => renderer.writtenJson(doc)).join(',')}]}`, 201, { location });
   };
 
   const run = deps.run;
   if (run && service.definition.runs) {
-    handlers.run = async (c, id) => {
+    handlers.run = async (c, tenant, id) => {
       const body = await readJsonBody(c, deps.limits.maxBodyBytes);
-      return written(c, run(context(c), service.definition.name, id, body), 200);
+      return written(c, run(context(c, tenant), service.definition.name, id, body), 200);
     };
   }
   return handlers;
@@ -271,8 +267,7 @@ function listRoute(service: ResourceService, deps: RouteDeps, renderer: DocRende
   const whereLimits = { maxLength: deps.limits.maxWhereLength, maxDepth: deps.limits.maxWhereDepth, maxRegexLength: deps.limits.maxRegexLength };
   /** Pages by tenant and query string, each valid for the collection revision it was rendered at. */
   const pages = new AnswerCache<number>(PAGES_KEPT);
-  return (c) => {
-    const tenant = c.get('tenant');
+  return (c, tenant) => {
     const url = c.req.url;
     const queryStart = url.indexOf('?');
     const key = `${tenant}\u0000${queryStart === -1 ? '' : url.slice(queryStart)}`;
