@@ -11,19 +11,76 @@ const SHORT_ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 const SHORT_ID_CODES = Array.from(SHORT_ID_ALPHABET, (char) => char.charCodeAt(0));
 
+const AGENT_PREFIX = '/kubeclusteragents/agent-';
+const YAML = '.yaml';
+const SLASH = 47;
+/** Bytes drawn per URL: 5 pick the short id, 20 follow the id bytes in the token. */
+const DRAWN = 25;
+/** A token for an id that is not an ObjectId is all random: 32 bytes. */
+const DRAWN_UNNAMED = 37;
+
 /**
- * `randomBytes` is injected so tests can make the credentials predictable. The token is 32 bytes in
- * base64url, like the seed's: the cluster's 12 id bytes, then 20 random ones. A manifest request
- * thus names its cluster, and the server keeps no directory of the agent URLs it hands out.
+ * Makes agent URLs. A token is 32 bytes in base64url, like the seed's: the cluster's 12 id bytes,
+ * then 20 random ones, so a manifest request names its cluster and the server keeps no directory
+ * of the URLs it hands out. `randomBytes` is injected so tests can make the URLs predictable; it
+ * is drawn from a few kilobytes at a time (one system call per ~150 clusters).
+ *
+ * A URL is written into one buffer and read out as one flat string: made of pieces, it cost dozens
+ * of small strings per cluster, and it is kept with every cluster.
  */
-export function makeAgentCredentials(randomBytes: (size: number) => Uint8Array, clusterId: string): AgentCredentials {
-  const named = objectIdPattern.test(clusterId);
-  // One draw: 5 bytes pick the short id, the rest are the token's random bytes.
-  const drawn = randomBytes(named ? 25 : 37);
-  const shortId = String.fromCharCode(shortIdCode(drawn, 0), shortIdCode(drawn, 1), shortIdCode(drawn, 2), shortIdCode(drawn, 3), shortIdCode(drawn, 4));
-  const random = base64url(drawn, 5);
-  // 12 bytes are whole groups of three: their base64url joined with the rest's is the base64url of all 32.
-  return { agentId: `agent-${shortId}`, token: named ? idToken(clusterId) + random : random };
+export function agentUrlMaker(randomBytes: (size: number) => Uint8Array, poolSize = 4096): (baseUrl: string, clusterId: string) => string {
+  let pool = randomBytes(poolSize);
+  let drawn = 0;
+  let lastBase: string | undefined;
+  let text = Buffer.alloc(0);
+  let prefixEnd = 0;
+  /** Latin-1 reads the common all-ASCII URL fastest; a base with other characters is read as UTF-8. */
+  let encoding: 'latin1' | 'utf8' = 'latin1';
+  const writePrefix = (baseUrl: string) => {
+    const prefix = `${baseUrl.replace(/\/+$/, '')}${AGENT_PREFIX}`;
+    const prefixBytes = Buffer.byteLength(prefix);
+    if (text.length < prefixBytes + 64) text = Buffer.alloc(prefixBytes + 64);
+    encoding = prefixBytes === prefix.length ? 'latin1' : 'utf8';
+    prefixEnd = text.write(prefix, 0, encoding);
+    lastBase = baseUrl;
+  };
+  return (baseUrl, clusterId) => {
+    if (baseUrl !== lastBase) writePrefix(baseUrl);
+    const idBytes = objectIdPattern.test(clusterId);
+    const size = idBytes ? DRAWN : DRAWN_UNNAMED;
+    if (drawn + size > pool.length) {
+      pool = randomBytes(Math.max(poolSize, size));
+      drawn = 0;
+    }
+    const start = drawn;
+    drawn += size;
+    let at = prefixEnd;
+    for (let index = start; index < start + 5; index++) text[at++] = SHORT_ID_CODES[(pool[index] as number) % SHORT_ID_CODES.length] as number;
+    text[at++] = SLASH;
+    if (idBytes) for (let group = 0; group < 4; group++) at = writeQuartet(text, at, hexGroup(clusterId, group));
+    at = writeBase64url(text, at, pool, start + 5, start + size);
+    at += text.write(YAML, at, 'latin1');
+    return text.toString(encoding, 0, at);
+  };
+}
+
+/** Writes the four base64url digits of 24 bits at `at`; answers where they end. */
+function writeQuartet(text: Buffer, at: number, bits: number): number {
+  text[at] = digitCode(bits >> 18);
+  text[at + 1] = digitCode(bits >> 12);
+  text[at + 2] = digitCode(bits >> 6);
+  text[at + 3] = digitCode(bits);
+  return at + 4;
+}
+
+/** Writes `bytes[start, end)` in base64url without padding, as `Buffer#toString('base64url')` does; answers where it ends. */
+function writeBase64url(text: Buffer, at: number, bytes: Uint8Array, start: number, end: number): number {
+  let index = start;
+  for (; index + 3 <= end; index += 3) at = writeQuartet(text, at, ((bytes[index] as number) << 16) | ((bytes[index + 1] as number) << 8) | (bytes[index + 2] as number));
+  const left = end - index;
+  if (left === 0) return at;
+  writeQuartet(text, at, ((bytes[index] as number) << 16) | ((left === 2 ? (bytes[index + 1] as number) : 0) << 8));
+  return at + left + 1;
 }
 
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -39,36 +96,8 @@ function valuesOf(alphabet: string): Int8Array {
   return values;
 }
 
-function shortIdCode(drawn: Uint8Array, index: number): number {
-  return SHORT_ID_CODES[(drawn[index] as number) % SHORT_ID_CODES.length] as number;
-}
-
-/** The base64url digits of 24 bits. */
-function quartet(bits: number): string {
-  return String.fromCharCode(digitCode(bits >> 18), digitCode(bits >> 12), digitCode(bits >> 6), digitCode(bits));
-}
-
 function digitCode(bits: number): number {
   return BASE64URL_CODES[bits & 63] as number;
-}
-
-/**
- * `bytes` from `start` in base64url without padding, as `Buffer#toString('base64url')` writes it,
- * written here: for the 20 bytes of a token, a call into the runtime costs more than the encoding.
- */
-function base64url(bytes: Uint8Array, start: number): string {
-  let text = '';
-  let index = start;
-  for (; index + 3 <= bytes.length; index += 3) text += quartet(((bytes[index] as number) << 16) | ((bytes[index + 1] as number) << 8) | (bytes[index + 2] as number));
-  const left = bytes.length - index;
-  if (left === 0) return text;
-  const last = quartet(((bytes[index] as number) << 16) | ((left === 2 ? (bytes[index + 1] as number) : 0) << 8));
-  return text + last.slice(0, left + 1);
-}
-
-/** An ObjectId's 12 bytes in base64url (16 characters), written from its hex: each 6 hex digits are 4 base64url digits. */
-function idToken(id: string): string {
-  return quartet(hexGroup(id, 0)) + quartet(hexGroup(id, 1)) + quartet(hexGroup(id, 2)) + quartet(hexGroup(id, 3));
 }
 
 /** The value of hex digits 6·group to 6·group + 5 of a 24-digit id; -1 when one is not a lowercase hex digit. */
@@ -107,13 +136,7 @@ export function clusterIdOfToken(token: string): string | undefined {
   const prefix = token.slice(0, ID_TOKEN_LENGTH);
   if (prefix.length < ID_TOKEN_LENGTH) return undefined;
   const id = Buffer.from(prefix, 'base64url').toString('hex');
-  return id.length === 24 && idToken(id) === prefix ? id : undefined;
-}
-
-/** Joined rather than concatenated: one flat string, not a tree of pieces, kept with every cluster. */
-export function agentUrl(baseUrl: string, credentials: AgentCredentials): string {
-  const base = baseUrl.endsWith('/') ? baseUrl.replace(/\/+$/, '') : baseUrl;
-  return [base, '/kubeclusteragents/', credentials.agentId, '/', credentials.token, '.yaml'].join('');
+  return id.length === 24 && tokenNamesCluster(prefix, id) ? id : undefined;
 }
 
 /** Whether a path is an agent manifest's (`/kubeclusteragents/agent-xxxxx/<token>.yaml`). */
@@ -125,18 +148,4 @@ export function isAgentPath(pathname: string): boolean {
 export function parseAgentPath(pathname: string): AgentCredentials | undefined {
   const match = AGENT_PATH.exec(pathname);
   return match ? { agentId: match[1] as string, token: match[2] as string } : undefined;
-}
-
-/** Random bytes drawn from a pool refilled a few kilobytes at a time: one system call per ~100 clusters, not two per cluster. */
-export function pooledRandomBytes(source: (size: number) => Uint8Array, poolSize = 4096): (size: number) => Uint8Array {
-  let pool = source(poolSize);
-  let offset = 0;
-  return (size) => {
-    if (offset + size > pool.length) {
-      pool = source(Math.max(poolSize, size));
-      offset = 0;
-    }
-    offset += size;
-    return pool.subarray(offset - size, offset);
-  };
 }

@@ -6,7 +6,7 @@ import type { Clock } from '../store/clock.js';
 import { fieldsOf } from '../store/document.js';
 import type { Fields, StoredDoc } from '../store/document.js';
 import type { Located, Store, StoreObserver, Written } from '../store/store.js';
-import { agentUrl, clusterIdOfToken, isAgentPath, makeAgentCredentials, parseAgentPath, pooledRandomBytes, tokenNamesCluster } from './agent-url.js';
+import { agentUrlMaker, clusterIdOfToken, isAgentPath, parseAgentPath, tokenNamesCluster } from './agent-url.js';
 import { renderAgentManifest } from './manifest.js';
 import { clusterMachine, nextStatus } from './state-machine.js';
 import type { ClusterState, ClusterStatus } from './state-machine.js';
@@ -25,7 +25,7 @@ export class ClusterLifecycle implements StoreObserver {
    * fixture or a state file); those made here name it in their token and are not filed.
    */
   readonly #agents = new Map<string, string>();
-  readonly #randomBytes = pooledRandomBytes((size) => randomBytes(size));
+  readonly #newAgentUrl = agentUrlMaker((size) => randomBytes(size));
 
   constructor(
     private readonly store: Store,
@@ -51,7 +51,7 @@ export class ClusterLifecycle implements StoreObserver {
 
   /** A new agent URL for cluster `clusterId`, its token naming the cluster. */
   agentUrlFor(clusterId: string, baseUrl: string): string {
-    return agentUrl(baseUrl, makeAgentCredentials(this.#randomBytes, clusterId));
+    return this.#newAgentUrl(baseUrl, clusterId);
   }
 
   /** What `kubectl apply -f <agentURL>` fetches; applying it moves the cluster on toward ACTIVE. */
