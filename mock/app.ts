@@ -11,8 +11,8 @@ import { requestLog } from './http/log.js';
 import { methodOverride } from './http/method-override.js';
 import { answerOptions } from './http/options.js';
 import { originOf } from './http/origin.js';
-import { asMiddleware, fromMiddleware, runSteps } from './http/pipeline.js';
-import type { Step } from './http/pipeline.js';
+import { asMiddleware, fromMiddleware, guard, runSteps } from './http/pipeline.js';
+import type { Stage } from './http/pipeline.js';
 import { ApiError } from './http/errors.js';
 import { renderError } from './http/render.js';
 import { JobRunner } from './lifecycle/jobs.js';
@@ -63,19 +63,17 @@ export function createMock(options: MockOptions = {}): Mock {
   const stateFile = options.statePath === undefined ? undefined : new StateFile(options.statePath, runtime);
   stateFile?.load();
   const app = new Hono();
-  // Every request passes these steps in this order: an API request inside the one /api/v1 dispatch
+  // Every request passes these stages in this order: an API request inside the one /api/v1 dispatch
   // (one handler, so an answer that needs no I/O leaves synchronously), any other as Hono middleware.
   const allow = allowOf(Object.values(domain));
-  const outer: Step[] = [methodOverride(app)];
+  const outer: Stage[] = [methodOverride(app)];
   if (stateFile) outer.push(stateFile.step());
   if (runtime.options.log) outer.push(requestLog(runtime.options.log));
   // Before the journal and the faults, so injected failures carry CORS headers too.
   if (runtime.options.cors) outer.push(fromMiddleware(corsAccess(runtime.options.cors, allow)));
-  const inner: Step[] = runtime.options.control ? [controlMiddleware(runtime)] : [];
-  inner.push(answerOptions(allow), (_c, next) => {
-    runtime.timeline.settle();
-    return next();
-  });
+  const inner: Stage[] = runtime.options.control ? [controlMiddleware(runtime)] : [];
+  // Timed moves due by now (an activation, a job's step) are applied before any answer is made.
+  inner.push(answerOptions(allow), guard(() => void runtime.timeline.settle()));
   app.onError(renderError);
   mountApi(app, runtime, [...outer, ...inner]);
   const site = siteApp(runtime, outer, inner);
@@ -84,15 +82,15 @@ export function createMock(options: MockOptions = {}): Mock {
 }
 
 /** Everything outside /api/v1: pages, the OpenAPI document, the agent manifest, the control API. */
-function siteApp(runtime: MockRuntime, outer: readonly Step[], inner: readonly Step[]): Hono {
+function siteApp(runtime: MockRuntime, outer: readonly Stage[], inner: readonly Stage[]): Hono {
   const site = new Hono();
   site.onError(renderError);
   site.notFound((c) => renderError(new ApiError(404, NOT_FOUND), c));
-  for (const step of outer) site.use('*', asMiddleware(step));
+  for (const stage of outer) site.use('*', asMiddleware(stage));
   // Pages for people are not API traffic: mounted before the journal and the faults, which never see them.
   site.route('/', pageRoutes(runtime));
   if (runtime.options.control) site.route(DASHBOARD_PATH, dashboardRoutes(runtime));
-  for (const step of inner) site.use('*', asMiddleware(step));
+  for (const stage of inner) site.use('*', asMiddleware(stage));
   mountRootRoutes(site, runtime);
   if (runtime.options.control) site.route('/__mock', controlRoutes(runtime));
   return site;
@@ -137,7 +135,7 @@ function mountRootRoutes(app: Hono, runtime: MockRuntime): void {
   app.all('/kubeclusteragents/:agentId/:file', methodNotAllowed);
 }
 
-function mountApi(app: Hono, runtime: MockRuntime, steps: readonly Step[]): void {
+function mountApi(app: Hono, runtime: MockRuntime, stages: readonly Stage[]): void {
   const { options, clock } = runtime;
   const origin = originOf();
   // Eve's home endpoint: a link to every resource.
@@ -156,7 +154,7 @@ function mountApi(app: Hono, runtime: MockRuntime, steps: readonly Step[]): void
     root: { home: (c) => c.json(home), images: (c) => c.json(defaultAgentImages) },
     authenticate: bearerTenant(options.tokens),
   });
-  const api = (c: Context) => runSteps(c, steps, dispatch, renderError);
+  const api = (c: Context) => runSteps(c, stages, dispatch, renderError);
   app.all('/api/v1', api);
   app.all('/api/v1/*', api);
 }

@@ -25,6 +25,15 @@ describe('the journal ring', () => {
     expect(ring.entries().map((entry) => entry.path)).toEqual(['/p5', '/p6', '/p7', '/p8']);
   });
 
+  it('keeps an ASCII path that fills its slot exactly, one byte more, and one that turns to unicode midway', () => {
+    const ring = new JournalRing(4);
+    const full = `/${'a'.repeat(255)}`;
+    const over = `/${'a'.repeat(256)}`;
+    const mixed = `/${'a'.repeat(200)}é${'b'.repeat(20)}`;
+    for (const [n, path] of [full, over, mixed].entries()) ring.record(request(n, path));
+    expect(ring.entries().map((entry) => entry.path)).toEqual([full, over, mixed]);
+  });
+
   it('answers the last `limit` entries, and none once cleared', () => {
     const ring = new JournalRing(3);
     for (let n = 0; n < 5; n++) ring.record(request(n));

@@ -17,15 +17,15 @@ export type RecordedRequest = Omit<JournalEntry, 'time'> & { timeMs: number };
 /** Bytes each entry has for its path; a longer path (rare: a long query) is kept as a string. */
 const PATH_BYTES = 256;
 const FIRST_CAPACITY = 64;
+/** Each entry's numbers, side by side in one array: time, duration, status, path length (-1: a long path). */
+const NUMBERS = 4;
+const [TIME, DURATION, STATUS, PATH_LENGTH] = [0, 1, 2, 3];
 
 export class JournalRing {
-  // One array per field, indexed by slot; `#pathLengths` is -1 where the path is in `#longPaths`.
-  readonly #timeMs: number[] = [];
-  readonly #durationMs: number[] = [];
-  readonly #status: number[] = [];
+  #numbers = new Float64Array(0);
   readonly #methods: string[] = [];
-  readonly #pathLengths: number[] = [];
-  readonly #longPaths: Array<string | undefined> = [];
+  /** Slot → the path too long for its bytes. */
+  readonly #longPaths = new Map<number, string>();
   /** Grows by doubling up to `size` slots, so a large journal costs memory only once it fills. */
   #pathBytes = Buffer.alloc(0);
   #next = 0;
@@ -37,20 +37,36 @@ export class JournalRing {
     if (this.size <= 0) return;
     const slot = this.#next;
     if (slot * PATH_BYTES >= this.#pathBytes.length) this.#grow();
-    this.#timeMs[slot] = entry.timeMs;
-    this.#durationMs[slot] = entry.durationMs;
-    this.#status[slot] = entry.status;
+    const at = slot * NUMBERS;
+    this.#numbers[at + TIME] = entry.timeMs;
+    this.#numbers[at + DURATION] = entry.durationMs;
+    this.#numbers[at + STATUS] = entry.status;
+    this.#numbers[at + PATH_LENGTH] = this.#keepPath(slot, entry.path);
     this.#methods[slot] = entry.method;
-    const path = entry.path;
-    if (path.length * 3 <= PATH_BYTES || Buffer.byteLength(path) <= PATH_BYTES) {
-      this.#pathLengths[slot] = this.#pathBytes.write(path, slot * PATH_BYTES, PATH_BYTES, 'utf8');
-      if (this.#longPaths[slot] !== undefined) this.#longPaths[slot] = undefined;
-    } else {
-      this.#pathLengths[slot] = -1;
-      this.#longPaths[slot] = path;
-    }
     this.#next = (slot + 1) % this.size;
     if (this.#count < this.size) this.#count++;
+  }
+
+  /**
+   * Copies `path` into its slot's bytes and answers its length in bytes, or -1 when it is kept as a
+   * string. An ASCII path (nearly all of them) is copied here: a call into the runtime costs more.
+   */
+  #keepPath(slot: number, path: string): number {
+    if (this.#longPaths.size > 0) this.#longPaths.delete(slot);
+    const start = slot * PATH_BYTES;
+    const bytes = this.#pathBytes;
+    if (path.length <= PATH_BYTES) {
+      let index = 0;
+      for (; index < path.length; index++) {
+        const code = path.charCodeAt(index);
+        if (code > 127) break;
+        bytes[start + index] = code;
+      }
+      if (index === path.length) return path.length;
+    }
+    if (path.length * 3 <= PATH_BYTES || Buffer.byteLength(path) <= PATH_BYTES) return bytes.write(path, start, PATH_BYTES, 'utf8');
+    this.#longPaths.set(slot, path);
+    return -1;
   }
 
   /** The last `limit` requests, oldest first. */
@@ -63,25 +79,29 @@ export class JournalRing {
   clear(): void {
     this.#next = 0;
     this.#count = 0;
-    this.#longPaths.length = 0;
+    this.#longPaths.clear();
   }
 
   #entryAt(slot: number): JournalEntry {
-    const length = this.#pathLengths[slot] as number;
+    const at = slot * NUMBERS;
+    const length = this.#numbers[at + PATH_LENGTH] as number;
     const start = slot * PATH_BYTES;
     return {
-      time: new Date(this.#timeMs[slot] as number).toISOString(),
+      time: new Date(this.#numbers[at + TIME] as number).toISOString(),
       method: this.#methods[slot] as string,
-      path: length < 0 ? (this.#longPaths[slot] as string) : this.#pathBytes.toString('utf8', start, start + length),
-      status: this.#status[slot] as number,
-      durationMs: this.#durationMs[slot] as number,
+      path: length < 0 ? (this.#longPaths.get(slot) as string) : this.#pathBytes.toString('utf8', start, start + length),
+      status: this.#numbers[at + STATUS] as number,
+      durationMs: this.#numbers[at + DURATION] as number,
     };
   }
 
   #grow(): void {
     const slots = Math.min(this.size, Math.max(FIRST_CAPACITY, 2 * (this.#pathBytes.length / PATH_BYTES)));
-    const grown = Buffer.alloc(slots * PATH_BYTES);
-    this.#pathBytes.copy(grown);
-    this.#pathBytes = grown;
+    const pathBytes = Buffer.alloc(slots * PATH_BYTES);
+    this.#pathBytes.copy(pathBytes);
+    this.#pathBytes = pathBytes;
+    const numbers = new Float64Array(slots * NUMBERS);
+    numbers.set(this.#numbers);
+    this.#numbers = numbers;
   }
 }

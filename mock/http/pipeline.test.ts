@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './errors.js';
-import { asMiddleware, runSteps } from './pipeline.js';
-import type { Step } from './pipeline.js';
+import { asMiddleware, guard, runSteps } from './pipeline.js';
+import type { Stage, Step } from './pipeline.js';
 import { renderError } from './render.js';
 
 /** A step that writes its name before and after the rest, so the order shows. */
@@ -15,7 +15,7 @@ const traced =
     return answer;
   };
 
-function appWith(steps: Step[], handler: () => Response | Promise<Response>): Hono {
+function appWith(steps: Stage[], handler: () => Response | Promise<Response>): Hono {
   const app = new Hono();
   app.get('/', (c) => runSteps(c, steps, handler, renderError));
   return app;
@@ -104,9 +104,57 @@ describe('request steps (the /api/v1 pipeline)', () => {
     expect(statuses).toEqual([507]);
   });
 
+  it('let a guard answer a request itself: the stages after it never run, the steps before it see its answer', () => {
+    const trace: string[] = [];
+    const options = guard((c) => (c.req.method === 'OPTIONS' ? new Response(null, { status: 204 }) : undefined));
+    const app = new Hono();
+    app.all('/', (c) => runSteps(c, [traced('outer', trace), options, traced('inner', trace)], () => new Response('route'), renderError));
+    const answer = app.fetch(new Request('http://x/', { method: 'OPTIONS' })) as Response;
+    expect(answer.status).toBe(204);
+    expect(trace).toEqual(['>outer', '<outer']);
+    trace.length = 0;
+    expect((app.fetch(new Request('http://x/')) as Response).status).toBe(200);
+    expect(trace).toEqual(['>outer', '>inner', '<inner', '<outer']);
+  });
+
+  it("render a guard's error and its rejected answer for the steps outside it", async () => {
+    const seen: number[] = [];
+    const outer: Step = (_c, next, after) => {
+      after((answer) => (seen.push(answer.status), answer));
+      return next();
+    };
+    const throwing = guard(() => {
+      throw new ApiError(400, 'bad');
+    });
+    expect((await appWith([outer, throwing], () => new Response('ok')).request('/')).status).toBe(400);
+    const rejecting = guard(() => Promise.reject(new ApiError(503, 'later')));
+    expect((await appWith([outer, rejecting], () => new Response('ok')).request('/')).status).toBe(503);
+    expect(seen).toEqual([400, 503]);
+  });
+
+  it('keep one continuation for a waiting handler when guards pass it on: the `after` outside them sees its answer', async () => {
+    const seen: string[] = [];
+    const watching: Step = (_c, next, after) => {
+      after((answer) => (seen.push(`watching ${answer.status}`), answer));
+      return next();
+    };
+    const passing = guard(() => undefined);
+    const res = await appWith([watching, passing, passing], async () => new Response('ok', { status: 201 })).request('/');
+    expect(res.status).toBe(201);
+    expect(seen).toEqual(['watching 201']);
+  });
+
   it('work as Hono middleware too, keeping the answer a step gives instead of the route', async () => {
     const app = new Hono();
     app.use('*', asMiddleware((c, next) => (c.req.method === 'OPTIONS' ? new Response(null, { status: 200, headers: { Allow: 'GET' } }) : next())));
+    app.all('/', (c) => c.text('route'));
+    expect((await app.request('/', { method: 'OPTIONS' })).headers.get('allow')).toBe('GET');
+    expect(await (await app.request('/')).text()).toBe('route');
+  });
+
+  it('run a guard as Hono middleware, answering for the route or passing to it', async () => {
+    const app = new Hono();
+    app.use('*', asMiddleware(guard((c) => (c.req.method === 'OPTIONS' ? new Response(null, { status: 200, headers: { Allow: 'GET' } }) : undefined))));
     app.all('/', (c) => c.text('route'));
     expect((await app.request('/', { method: 'OPTIONS' })).headers.get('allow')).toBe('GET');
     expect(await (await app.request('/')).text()).toBe('route');

@@ -12,74 +12,133 @@ export type AfterAnswer = (use: (response: Response) => Response) => void;
  * `after` takes its function any time before the step returns, before or after calling `next`.
  */
 export type Step = (c: Context, next: () => Answer, after: AfterAnswer) => Answer;
+/**
+ * A check that answers some requests itself (OPTIONS, an overridden method) and passes the others
+ * on: it neither wraps the rest nor sees its answer, so passing it costs one call and no closures.
+ */
+export interface Guard {
+  guard: (c: Context) => Answer | undefined;
+}
+/** What the pipeline runs: steps, which wrap the rest, and guards, which only stand before it. */
+export type Stage = Step | Guard;
 export type ErrorRenderer = (error: Error, c: Context) => Response;
 
+export function guard(check: (c: Context) => Answer | undefined): Guard {
+  return { guard: check };
+}
+
 /**
- * Runs `steps` in order around `handler`, as Hono's compose does: an error thrown (or rejected)
+ * Runs `stages` in order around `handler`, as Hono's compose does: an error thrown (or rejected)
  * at any depth becomes `renderError`'s answer right there, so the steps outside it see that answer.
  */
-export function runSteps(c: Context, steps: readonly Step[], handler: (c: Context) => Answer, renderError: ErrorRenderer): Answer {
-  const rendered = (error: unknown): Response => {
+export function runSteps(c: Context, stages: readonly Stage[], handler: (c: Context) => Answer, renderError: ErrorRenderer): Answer {
+  return new StageRun(c, stages, handler, renderError).from(0);
+}
+
+type AfterUse = (response: Response) => Response;
+
+/**
+ * One request's way through the stages. It is one object with its methods on the prototype: a
+ * request that passes only guards makes no closure, and a step makes the two it is handed.
+ */
+class StageRun {
+  /** The handler's promised answer, guarded; it carries the `after` functions of the steps it passes through unchanged. */
+  #promised: Promise<Response> | undefined;
+  /** Those `after` functions, innermost first: they run in the one continuation the guard adds. */
+  #waiting: AfterUse[] | undefined;
+
+  constructor(
+    private readonly c: Context,
+    private readonly stages: readonly Stage[],
+    private readonly handler: (c: Context) => Answer,
+    private readonly renderError: ErrorRenderer,
+  ) {}
+
+  /** The answer of the stages from `index` on, and of the handler after them. */
+  from(index: number): Answer {
+    const stage = this.stages[index];
+    if (stage === undefined) return this.#handled();
+    return typeof stage === 'function' ? this.#stepped(stage, index) : this.#guarded(stage, index);
+  }
+
+  #rendered(error: unknown): Response {
     if (!(error instanceof Error)) throw error;
-    return renderError(error, c);
-  };
-  // The handler's promised answer, guarded, and the `after` functions of the steps it passes through
-  // unchanged, innermost first: they run in the one continuation the guard adds.
-  let promised: Promise<Response> | undefined;
-  const waiting: Array<(response: Response) => Response> = [];
-  // An `after` that throws is rendered like any other error, and the steps outside it see that answer.
-  const applied = (use: (response: Response) => Response, answer: Response): Response => {
+    return this.renderError(error, this.c);
+  }
+
+  /** An `after` that throws is rendered like any other error, and the steps outside it see that answer. */
+  #applied(use: AfterUse, answer: Response): Response {
     try {
       return use(answer);
     } catch (error) {
-      return rendered(error);
+      return this.#rendered(error);
     }
-  };
-  const finish = (response: Response): Response => waiting.reduce((answer, use) => applied(use, answer), response);
+  }
+
+  #finished(response: Response): Response {
+    return this.#waiting ? this.#waiting.reduce((answer, use) => this.#applied(use, answer), response) : response;
+  }
+
   /** The handler's answer; a promise is guarded, and carries the waiting `after` functions. */
-  const handled = (): Answer => {
+  #handled(): Answer {
     try {
-      const answer = handler(c);
-      return answer instanceof Promise ? (promised = answer.then(finish, (error: unknown) => finish(rendered(error)))) : answer;
+      const answer = this.handler(this.c);
+      if (!(answer instanceof Promise)) return answer;
+      this.#promised = answer.then(
+        (response) => this.#finished(response),
+        (error: unknown) => this.#finished(this.#rendered(error)),
+      );
+      return this.#promised;
     } catch (error) {
-      return rendered(error);
+      return this.#rendered(error);
     }
-  };
-  /** A step's answer with its `after` applied, guarded unless it is the inner answer handed on as it is. */
-  const settled = (answer: Answer, inner: Answer | undefined, use: ((response: Response) => Response) | undefined): Answer => {
-    if (!(answer instanceof Promise)) return use ? applied(use, answer) : answer;
-    if (!use) return answer === inner ? answer : answer.catch(rendered);
-    if (answer === promised) {
-      waiting.push(use);
-      return answer;
+  }
+
+  #guarded(stage: Guard, index: number): Answer {
+    let answer: Answer | undefined;
+    try {
+      answer = stage.guard(this.c);
+    } catch (error) {
+      return this.#rendered(error);
     }
-    return answer.then(
-      (response) => applied(use, response),
-      (error: unknown) => applied(use, rendered(error)),
-    );
-  };
-  const dispatch = (index: number): Answer => {
-    const step = steps[index];
-    if (!step) return handled();
+    if (answer === undefined) return this.from(index + 1);
+    return answer instanceof Promise ? answer.catch((error: unknown) => this.#rendered(error)) : answer;
+  }
+
+  #stepped(step: Step, index: number): Answer {
     let inner: Answer | undefined;
-    let use: ((response: Response) => Response) | undefined;
+    let use: AfterUse | undefined;
     let answer: Answer;
     try {
       answer = step(
-        c,
-        () => (inner = dispatch(index + 1)),
+        this.c,
+        () => (inner = this.from(index + 1)),
         (after) => void (use = after),
       );
     } catch (error) {
-      answer = rendered(error);
+      answer = this.#rendered(error);
     }
-    return settled(answer, inner, use);
-  };
-  return dispatch(0);
+    return this.#settled(answer, inner, use);
+  }
+
+  /** A step's answer with its `after` applied, guarded unless it is the inner answer handed on as it is. */
+  #settled(answer: Answer, inner: Answer | undefined, use: AfterUse | undefined): Answer {
+    if (!(answer instanceof Promise)) return use ? this.#applied(use, answer) : answer;
+    if (!use) return answer === inner ? answer : answer.catch((error: unknown) => this.#rendered(error));
+    if (answer === this.#promised) {
+      (this.#waiting ??= []).push(use);
+      return answer;
+    }
+    return answer.then(
+      (response) => this.#applied(use, response),
+      (error: unknown) => this.#applied(use, this.#rendered(error)),
+    );
+  }
 }
 
-/** A step as Hono middleware, for the routes Hono serves itself (control API, agent manifest, OpenAPI). */
-export function asMiddleware(step: Step): MiddlewareHandler {
+/** A stage as Hono middleware, for the routes Hono serves itself (control API, agent manifest, OpenAPI). */
+export function asMiddleware(stage: Stage): MiddlewareHandler {
+  const step: Step = typeof stage === 'function' ? stage : (c, next) => stage.guard(c) ?? next();
   return async (c, next) => {
     let use: ((response: Response) => Response) | undefined;
     const answer = await step(
