@@ -130,11 +130,12 @@ export class Collection {
     return index;
   }
 
-  // An index entry whose value did not change is left alone, so lookups keep insertion order.
+  // An index entry whose value did not change is left alone: lookups keep insertion order, and a
+  // write that keeps a cluster's name touches no entry of the large name index.
   #index(doc: StoredDoc, previous?: StoredDoc): void {
     for (const { keys, index } of this.#uniqueByKeys) {
       const value = valueAtKeys(doc, keys);
-      if (value !== undefined) index.set(value, doc._id);
+      if (value !== undefined && (!previous || valueAtKeys(previous, keys) !== value)) index.set(value, doc._id);
     }
     for (const { keys, index } of this.#lookupByKeys) {
       const value = valueAtKeys(doc, keys);
