@@ -1,4 +1,4 @@
-// Request steps (the middleware of the API path) run around a handler without forcing a promise:
+// Request stages (the middleware of the API path: steps and guards) run around a handler without forcing a promise:
 // an answer that needs no I/O stays synchronous, and @hono/node-server writes it at once.
 import type { Context, MiddlewareHandler } from 'hono';
 

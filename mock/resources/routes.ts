@@ -1,4 +1,4 @@
-// HTTP ↔ service under /api/v1: the route guard (404/405), one dispatch, and each resource's answers as Eve gives them.
+// HTTP ↔ service under /api/v1: one dispatch (routing, 404/405, then the token), and each resource's answers as Eve gives them.
 import type { Context } from 'hono';
 import { readDocumentBody, readJsonBody } from '../http/body.js';
 import { AnswerCache } from '../http/answer-cache.js';
@@ -41,7 +41,7 @@ export function methodNotAllowed(): never {
   throw new ApiError(405, METHOD_NOT_ALLOWED);
 }
 
-export interface ApiRoute {
+interface ApiRoute {
   /** The methods served; others answer 405. */
   served: ReadonlySet<string>;
   /** `Allow` as Flask lists it for OPTIONS: an item also lists POST, Eve's method-override route. */
@@ -57,7 +57,7 @@ interface ResourceRoutes {
 
 /** Where a path under `/api/v1` leads: found once per request, before authentication. */
 interface ApiTarget {
-  /** The route the guard checks the method against. */
+  /** The route the dispatch checks the method against. */
   route: ApiRoute;
   kind: 'root' | 'collection' | 'item' | 'images' | 'run';
   /** The resource's name as its definition spells it; '' at the root. */
