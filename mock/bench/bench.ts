@@ -1,6 +1,6 @@
 // `npm run bench`: the mock against bare Hono (and with --peers Prism and json-server) on the same
 // routes, driven by autocannon over 127.0.0.1 for a bounded time; prints req/s, p50, p99, RSS, ratios.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { Command, Option } from 'commander';
 import { operations, resample, sampleOf } from './operations.js';
@@ -197,25 +197,15 @@ function combined(server: RunningServer, operation: Operation, results: readonly
   };
 }
 
-/** Waits (up to a second) until the server's process has used no CPU for 50 ms: its last turn's work (a garbage collection, say) is not charged to the next server. */
+/** Waits (up to a second) until the server's processes have used no CPU for 50 ms: its last turn's work (a garbage collection, say) is not charged to the next server. */
 async function untilIdle(server: RunningServer): Promise<void> {
   const deadline = performance.now() + 1000;
-  let last = cpuTicks(server);
+  let last = server.cpuTicks();
   while (last !== undefined && performance.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const now = cpuTicks(server);
+    const now = server.cpuTicks();
     if (now === last) return;
     last = now;
-  }
-}
-
-/** User and system clock ticks of a process, from /proc (Linux); undefined elsewhere. */
-function cpuTicks(server: RunningServer): number | undefined {
-  try {
-    const fields = readFileSync(`/proc/${server.child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return undefined;
   }
 }
 

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateFixtures } from '../../fixtures/generate.js';
+import { cpuTicksOf, descendantsOf, rssMbOf } from './process-tree.js';
 
 export interface RunningServer {
   name: string;
@@ -17,7 +18,10 @@ export interface RunningServer {
   child: ChildProcess;
   /** Milliseconds from spawn to the first answered request. */
   startupMs: number;
+  /** Resident memory of the server's processes: the one spawned and those it started (the mock's executable relaunches Node). */
   rssMb(): number;
+  /** CPU clock ticks those processes have used; undefined where /proc is not. */
+  cpuTicks(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -80,6 +84,7 @@ async function launch(name: string, command: string, args: string[], port: numbe
   // One cluster in the answer whoever serves it (json-server pages with `_limit`): a whole collection would not come back within the probe's second.
   await waitUntilAnswering(`${url}${apiPrefix}/kubeclusters?max_results=1&_limit=1`, token, child, readyTimeoutMs, () => output);
   const startupMs = performance.now() - started;
+  const processes = [child.pid as number, ...descendantsOf(child.pid as number)];
   return {
     name,
     url,
@@ -87,7 +92,8 @@ async function launch(name: string, command: string, args: string[], port: numbe
     apiPrefix,
     child,
     startupMs,
-    rssMb: () => rssOf(child.pid),
+    rssMb: () => rssMbOf(processes),
+    cpuTicks: () => cpuTicksOf(processes),
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -112,15 +118,4 @@ async function waitUntilAnswering(url: string, token: string, child: ChildProces
   }
   child.kill('SIGKILL');
   throw new Error(`no answer from ${url} within ${timeoutMs} ms:\n${output()}`);
-}
-
-/** Resident set size of a process in MB, from /proc (Linux); NaN elsewhere. */
-function rssOf(pid: number | undefined): number {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
-    return kb / 1024;
-  } catch {
-    return Number.NaN;
-  }
 }

@@ -85,15 +85,19 @@ async function serve(flags: ServeFlags): Promise<void> {
   if (clusters !== undefined) console.log(`  Data:     ${clusters} clusters for token "${token}"`);
   console.log(`  Try:      curl -s -H 'Authorization: Bearer ${token}' ${mock.url}/api/v1/kubeclusters`);
   console.log('Press Ctrl+C to stop.');
+  // Once: under the launcher a Ctrl+C reaches the server twice, from the terminal and passed on.
+  let stopping = false;
   const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     console.log(`\n${signal}: stopping`);
     mock.close().then(
       () => process.exit(0),
       () => process.exit(1),
     );
   };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
 async function fixturesFrom(value: string): Promise<FixtureSet> {
