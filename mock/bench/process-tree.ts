@@ -5,8 +5,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 export function descendantsOf(pid: number): number[] {
   const childrenOf = new Map<number, number[]>();
   for (const entry of listProc()) {
-    const parent = statFields(entry)?.[1];
-    if (parent !== undefined) childrenOf.set(Number(parent), [...(childrenOf.get(Number(parent)) ?? []), entry]);
+    const parent = Number(statFields(entry)?.[1]);
+    if (!childrenOf.has(parent)) childrenOf.set(parent, []);
+    childrenOf.get(parent)?.push(entry);
   }
   const found: number[] = [];
   for (const queue = [pid]; queue.length > 0; ) {
