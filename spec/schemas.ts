@@ -1,7 +1,6 @@
 // Compiles the spec's component schemas with ajv (JSON Schema 2020-12, as OpenAPI 3.1 uses).
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import formatsPlugin from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { FormatsPlugin } from 'ajv-formats';
 import { loadSpec } from './document.js';
 import type { components } from './types.js';
@@ -18,15 +17,16 @@ export interface SchemaValidators {
   validatorFor(schema: object): ValidateFunction;
 }
 
-// ajv-formats is CommonJS with a default export; under NodeNext its callable sits on `.default`.
-const addFormats = ((formatsPlugin as unknown as { default?: FormatsPlugin }).default ?? formatsPlugin) as FormatsPlugin;
+const require = createRequire(import.meta.url);
 
 /**
- * `applyDefaults` fills in schema defaults (the mock wants `kublet_pods_dir`); checkers of answers
- * must not use it, or a missing field would pass unnoticed.
+ * ajv and its formats (a hundred CommonJS files) are required when the first schema is compiled, not
+ * at start-up: a server that has only been read from has not needed them yet.
  */
-export function createSchemaValidators(options: { applyDefaults?: boolean; verbose?: boolean } = {}): SchemaValidators {
-  const ajv = new Ajv2020({
+function newAjv(options: { applyDefaults?: boolean; verbose?: boolean }): Ajv2020 {
+  const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const addFormats = require('ajv-formats') as FormatsPlugin;
+  const ajv = new Ajv({
     allErrors: true,
     strict: false,
     useDefaults: options.applyDefaults ?? false,
@@ -34,16 +34,25 @@ export function createSchemaValidators(options: { applyDefaults?: boolean; verbo
     verbose: options.verbose ?? false,
   });
   addFormats(ajv);
-  const spec = loadSpec();
   // The spec is linted and every schema compiled by the tests; re-checking it against the meta-schema here only slows start-up.
-  ajv.addSchema({ $id: SPEC_ID, components: spec['components'] }, undefined, undefined, false);
+  ajv.addSchema({ $id: SPEC_ID, components: loadSpec()['components'] }, undefined, undefined, false);
+  return ajv;
+}
+
+/**
+ * `applyDefaults` fills in schema defaults (the mock wants `kublet_pods_dir`); checkers of answers
+ * must not use it, or a missing field would pass unnoticed.
+ */
+export function createSchemaValidators(options: { applyDefaults?: boolean; verbose?: boolean } = {}): SchemaValidators {
+  let made: Ajv2020 | undefined;
+  const ajv = () => (made ??= newAjv(options));
   const byName = new Map<SchemaName, ValidateFunction>();
   const bySchema = new WeakMap<object, ValidateFunction>();
   return {
     validator(name) {
       let validate = byName.get(name);
       if (!validate) {
-        validate = ajv.compile({ $ref: `${SPEC_ID}#/components/schemas/${name}` });
+        validate = ajv().compile({ $ref: `${SPEC_ID}#/components/schemas/${name}` });
         byName.set(name, validate);
       }
       return validate;
@@ -51,7 +60,7 @@ export function createSchemaValidators(options: { applyDefaults?: boolean; verbo
     validatorFor(schema) {
       let validate = bySchema.get(schema);
       if (!validate) {
-        validate = ajv.compile({ $id: `${SPEC_ID}/inline/${Math.random().toString(36).slice(2)}`, ...rebase(schema) });
+        validate = ajv().compile({ $id: `${SPEC_ID}/inline/${Math.random().toString(36).slice(2)}`, ...rebase(schema) });
         bySchema.set(schema, validate);
       }
       return validate;
