@@ -12,7 +12,7 @@ const SHORT_ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const SHORT_ID_CODES = Array.from(SHORT_ID_ALPHABET, (char) => char.charCodeAt(0));
 
 const AGENT_PREFIX = '/kubeclusteragents/agent-';
-const YAML = '.yaml';
+const YAML_CODES = Array.from('.yaml', (char) => char.charCodeAt(0));
 const SLASH = 47;
 /** Bytes drawn per URL: 5 pick the short id, 20 follow the id bytes in the token. */
 const DRAWN = 25;
@@ -25,23 +25,20 @@ const DRAWN_UNNAMED = 37;
  * of the URLs it hands out. `randomBytes` is injected so tests can make the URLs predictable; it
  * is drawn from a few kilobytes at a time (one system call per ~150 clusters).
  *
- * A URL is written into one buffer and read out as one flat string: made of pieces, it cost dozens
- * of small strings per cluster, and it is kept with every cluster.
+ * A URL is written as character codes into one array and made one flat string from them: made of
+ * pieces, it cost dozens of small strings per cluster, and it is kept with every cluster (read out of
+ * a Buffer instead, each URL cost a call into C++).
  */
 export function agentUrlMaker(randomBytes: (size: number) => Uint8Array, poolSize = 4096): (baseUrl: string, clusterId: string) => string {
   let pool = randomBytes(poolSize);
   let drawn = 0;
   let lastBase: string | undefined;
-  let text = Buffer.alloc(0);
+  const text: number[] = [];
   let prefixEnd = 0;
-  /** Latin-1 reads the common all-ASCII URL fastest; a base with other characters is read as UTF-8. */
-  let encoding: 'latin1' | 'utf8' = 'latin1';
   const writePrefix = (baseUrl: string) => {
     const prefix = `${baseUrl.replace(/\/+$/, '')}${AGENT_PREFIX}`;
-    const prefixBytes = Buffer.byteLength(prefix);
-    if (text.length < prefixBytes + 64) text = Buffer.alloc(prefixBytes + 64);
-    encoding = prefixBytes === prefix.length ? 'latin1' : 'utf8';
-    prefixEnd = text.write(prefix, 0, encoding);
+    for (let index = 0; index < prefix.length; index++) text[index] = prefix.charCodeAt(index);
+    prefixEnd = prefix.length;
     lastBase = baseUrl;
   };
   return (baseUrl, clusterId) => {
@@ -59,13 +56,14 @@ export function agentUrlMaker(randomBytes: (size: number) => Uint8Array, poolSiz
     text[at++] = SLASH;
     if (idBytes) for (let group = 0; group < 4; group++) at = writeQuartet(text, at, hexGroup(clusterId, group));
     at = writeBase64url(text, at, pool, start + 5, start + size);
-    at += text.write(YAML, at, 'latin1');
-    return text.toString(encoding, 0, at);
+    for (const code of YAML_CODES) text[at++] = code;
+    text.length = at;
+    return String.fromCharCode.apply(null, text);
   };
 }
 
 /** Writes the four base64url digits of 24 bits at `at`; answers where they end. */
-function writeQuartet(text: Buffer, at: number, bits: number): number {
+function writeQuartet(text: number[], at: number, bits: number): number {
   text[at] = digitCode(bits >> 18);
   text[at + 1] = digitCode(bits >> 12);
   text[at + 2] = digitCode(bits >> 6);
@@ -74,7 +72,7 @@ function writeQuartet(text: Buffer, at: number, bits: number): number {
 }
 
 /** Writes `bytes[start, end)` in base64url without padding, as `Buffer#toString('base64url')` does; answers where it ends. */
-function writeBase64url(text: Buffer, at: number, bytes: Uint8Array, start: number, end: number): number {
+function writeBase64url(text: number[], at: number, bytes: Uint8Array, start: number, end: number): number {
   let index = start;
   for (; index + 3 <= end; index += 3) at = writeQuartet(text, at, ((bytes[index] as number) << 16) | ((bytes[index + 1] as number) << 8) | (bytes[index + 2] as number));
   const left = end - index;
