@@ -49,7 +49,10 @@ export async function startMockServer(options: StartOptions = {}): Promise<Runni
     const tenant = options.fixturesTenant ?? defaultTenant(runtime);
     const baseUrl = runtime.options.publicUrl ?? url;
     if (options.fixtures) loadFixtures({ ...runtime, tenant, fixtures: options.fixtures, baseUrl });
-    if (generator && options.generate) loadGenerated({ ...runtime, tenant, docs: generator.generateFixtureDocs(options.generate), baseUrl });
+    if (generator && options.generate) {
+      const docs = generator.generateFixtureDocs(options.generate, (clusterId) => runtime.lifecycle.agentUrlFor(clusterId, baseUrl));
+      loadGenerated({ ...runtime, tenant, docs, baseUrl });
+    }
   }
   stateFile?.saveIfChanged();
   return {
