@@ -4,13 +4,29 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { descendantsOf } from '../bench/process-tree.js';
-import { NO_RELAUNCH, needsRelaunch, serveV8Flags } from './relaunch.js';
+import { NO_RELAUNCH, heapFlagsFor, needsRelaunch, serveV8Flags } from './relaunch.js';
 
 describe('serveV8Flags', () => {
   it('keeps the young generation through pauses, and collects on the main thread with two cores or fewer', () => {
     expect(serveV8Flags(1)).toEqual(['--no-memory-reducer', '--single-threaded-gc']);
     expect(serveV8Flags(2)).toEqual(['--no-memory-reducer', '--single-threaded-gc']);
     expect(serveV8Flags(8)).toEqual(['--no-memory-reducer']);
+  });
+});
+
+describe('heapFlagsFor', () => {
+  const serve = ['node', 'main.js', 'serve', '--port', '0'];
+
+  it('sizes the first old generation for the clusters --fixtures N generates', () => {
+    expect(heapFlagsFor([...serve, '--fixtures', '100000'], [])).toEqual(['--initial-old-space-size=98']);
+    expect(heapFlagsFor([...serve, '--fixtures=1000000'], ['--max-old-space-size=6144'])).toEqual(['--initial-old-space-size=977']);
+  });
+
+  it('leaves the heap to V8 for small or named fixtures, and to whoever sized it already', () => {
+    expect(heapFlagsFor([...serve, '--fixtures', '500'], [])).toEqual([]);
+    expect(heapFlagsFor([...serve, '--fixtures', 'seed'], [])).toEqual([]);
+    expect(heapFlagsFor(serve, [])).toEqual([]);
+    expect(heapFlagsFor([...serve, '--fixtures', '100000'], ['--initial-old-space-size=512'])).toEqual([]);
   });
 });
 
