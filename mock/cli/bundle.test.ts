@@ -1,0 +1,28 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { programModule } from './program-module.js';
+
+// The build's bundle (`npm test` builds first), as the executable loads it.
+const bundle = fileURLToPath(new URL('../../dist/mock/cli/program.bundle.js', import.meta.url));
+
+describe.skipIf(!existsSync(bundle))('the built bundle of the commands', () => {
+  const text = existsSync(bundle) ? readFileSync(bundle, 'utf8') : '';
+
+  it('is what the executable loads after a build', () => {
+    expect(programModule(new URL(`file://${bundle}`), new URL('../../dist/.tsbuildinfo', `file://${bundle}`))).toBe('./program.bundle.js');
+  });
+
+  it('refers to the modules it leaves out by paths that exist beside it', () => {
+    const specifiers = [...text.matchAll(/(?:from |import\()"(\.{1,2}\/[^"]+)"/g)].map((match) => match[1] as string);
+    expect(specifiers).toEqual(expect.arrayContaining(['../../spec/document.js', '../../fixtures/generate.js', '../../conformance/cli.js']));
+    for (const specifier of specifiers) expect(existsSync(resolve(dirname(bundle), specifier)), specifier).toBe(true);
+  });
+
+  it('leaves out what is loaded on demand: faker, vitest, ajv and re2js are not in it', () => {
+    expect(text).not.toMatch(/from "@faker-js|from "vitest|from "ajv|from "re2js/);
+    expect(text).not.toContain('function fakerWordPools');
+    expect(text).toContain('function startMockServer');
+  });
+});
