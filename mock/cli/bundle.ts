@@ -7,9 +7,9 @@ import type { Plugin } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUNDLE } from './program-module.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const BUNDLE = resolve(here, 'program.bundle.js');
 
 /** The packages bundled: Hono is some thirty ES modules; the others are CommonJS or loaded on demand. */
 const BUNDLED_PACKAGES = /^(hono|@hono\/node-server)(\/|$)/;
@@ -44,7 +44,7 @@ function keepOutside(outDir: string): Plugin {
 export async function bundleProgram(): Promise<void> {
   await build({
     entryPoints: [resolve(here, 'program.js')],
-    outfile: BUNDLE,
+    outfile: fileURLToPath(BUNDLE),
     bundle: true,
     platform: 'node',
     format: 'esm',

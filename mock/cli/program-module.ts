@@ -2,7 +2,8 @@
 // since it was made (`tsc --watch`), when the modules it was made from may be newer than it.
 import { statSync } from 'node:fs';
 
-const BUNDLE = new URL('./program.bundle.js', import.meta.url);
+/** Where the build's last step writes the bundle (bundle.ts). */
+export const BUNDLE = new URL('./program.bundle.js', import.meta.url);
 /** Written by every compile of the build (tsconfig.build.json). */
 const LAST_COMPILE = new URL('../../.tsbuildinfo', import.meta.url);
 
