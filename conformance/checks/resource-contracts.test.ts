@@ -30,8 +30,9 @@ describe.each(resourceContracts.map((c) => [c.resource, c] as const))('the decla
     }
   });
 
-  it('changes no field the server owns, and leaves out of a PUT only optional fields the body holds', () => {
+  it('changes no field the server owns; its unique fields, and those a PUT leaves out, are in the body', () => {
     for (const [field] of changes) expect(contract.serverOwned).not.toContain(field);
+    for (const field of contract.unique) expect(body).toHaveProperty(field);
     for (const field of contract.leftOutOfPut) expect(body).toHaveProperty(field);
     const replacement = Object.fromEntries(Object.entries({ ...body, ...Object.fromEntries(changes) }).filter(([f]) => !contract.leftOutOfPut.includes(f as never)));
     expect(problems(contract.schemas.input, replacement)).toEqual([]);

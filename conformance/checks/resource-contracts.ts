@@ -27,6 +27,8 @@ export interface ResourceContract<Input extends object = Doc> {
   leftOutOfPut: readonly (keyof Input & string)[];
   /** Fields the server owns: what a client sends there (e.g. the provider's `status: {}`) is not read back as sent. */
   serverOwned: readonly string[];
+  /** Fields no two documents of one tenant may share (Eve's `unique`). */
+  unique: readonly (keyof Input & string)[];
   /** A field with a value of the wrong type, which the server must refuse with 422 naming the field. */
   wrongType: { [K in keyof Input]?: unknown };
 }
@@ -59,6 +61,7 @@ const kubeclusters = declare<Schemas['ClusterInput']>({
   }),
   leftOutOfPut: ['description', 'tags'],
   serverOwned: ['status'],
+  unique: ['name'],
   wrongType: { image_pull_secret_name: 7 },
 });
 
@@ -89,6 +92,7 @@ const objectstores = declare<Schemas['ObjectstoreInput']>({
   }),
   leftOutOfPut: ['proxy_cluster_list'],
   serverOwned: [],
+  unique: ['name'],
   wrongType: { private: 'yes' },
 });
 
@@ -114,6 +118,7 @@ const kubebackups = declare<Schemas['KubebackupInput']>({
   }),
   leftOutOfPut: ['post_hooks'],
   serverOwned: ['status'],
+  unique: ['name'],
   wrongType: { source: 'all' },
 });
 
@@ -127,6 +132,7 @@ const policies = declare<Schemas['PolicyInput']>({
   changes: (name) => ({ name, timezone: 'Europe/Paris', schedules: [{ retainDays: 14, locked: true, schedule: { cronSpec: '0 4 * * SUN' } }] }),
   leftOutOfPut: [],
   serverOwned: [],
+  unique: ['name'],
   wrongType: { timezone: 42 },
 });
 
@@ -163,6 +169,7 @@ const kubeoffloads = declare<KubeoffloadBody>({
   }),
   leftOutOfPut: ['options'],
   serverOwned: ['status'],
+  unique: ['name'],
   wrongType: { run_backup: 'yes' },
 });
 

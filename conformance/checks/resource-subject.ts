@@ -75,11 +75,12 @@ export class ResourceUnderTest {
     for (const [field, value] of Object.entries(this.clientView(sent))) expectEqual(stored[field], value, `${field} read back ${when}`, exchange);
   }
 
-  /** How many documents the server finds under `name`. */
-  async expectNamed(name: string, count: number, exchange?: Exchange): Promise<void> {
-    const found = await this.t.api.list(this.resource, { where: JSON.stringify({ name }) });
+  /** How many documents the server finds whose `field` is `value` (default: named `value`). */
+  async expectNamed(value: unknown, count: number, exchange?: Exchange, field = 'name'): Promise<void> {
+    const found = await this.t.api.list(this.resource, { where: JSON.stringify({ [field]: value }) });
     expectStatus(found, 200);
     const total = found.body?._meta?.total;
-    expectThat(total === count, `${count} ${this.resource} named ${name}${exchange ? ` after the ${exchange.request.method}` : ''}`, () => `${show(total)} (${found.curl()})`, exchange);
+    const after = exchange ? ` after the ${exchange.request.method}` : '';
+    expectThat(total === count, `${count} ${this.resource} with ${field} ${show(value)}${after}`, () => `${show(total)} (${found.curl()})`, exchange);
   }
 }

@@ -128,18 +128,21 @@ async function refuseInvalid(s: ResourceUnderTest): Promise<void> {
   }
 }
 
-async function refuseRepeatedName(s: ResourceUnderTest): Promise<void> {
+async function refuseRepeatedValues(s: ResourceUnderTest): Promise<void> {
   const refs = await s.refs();
-  const first = await s.post('unique', { refs });
-  const repeat = await s.t.api.create(s.resource, { ...s.body(refs, 'unique'), name: first.doc['name'] });
-  expectStatus(repeat, 422);
-  expectIssue(repeat, ['name'], /unique/);
-  await s.expectNamed(first.doc['name'], 1, repeat);
-  const other = await s.post('unique', { refs });
-  const renamed = await s.t.api.patch(s.resource, other.doc['_id'], { name: first.doc['name'] }, other.doc['_etag']);
-  expectStatus(renamed, 422);
-  expectIssue(renamed, ['name'], /unique/);
-  await s.t.expectUnchanged(other.doc, renamed, s.resource);
+  for (const field of s.contract.unique) {
+    const first = await s.post('unique', { refs });
+    const taken = first.doc[field];
+    const repeat = await s.t.api.create(s.resource, { ...s.body(refs, 'unique'), [field]: taken });
+    expectStatus(repeat, 422);
+    expectIssue(repeat, [field], /unique/);
+    await s.expectNamed(taken, 1, repeat, field);
+    const other = await s.post('unique', { refs });
+    const renamed = await s.t.api.patch(s.resource, other.doc['_id'], { [field]: taken }, other.doc['_etag']);
+    expectStatus(renamed, 422);
+    expectIssue(renamed, [field], /unique/);
+    await s.t.expectUnchanged(other.doc, renamed, s.resource);
+  }
 }
 
 /** The behaviours, numbered as the requirements are (KC-RES-<resource>-<n>). */
@@ -151,7 +154,7 @@ const behaviours: readonly Behaviour[] = [
   { n: 5, title: 'DELETE with If-Match answers 204; then GET answers 404 and where by name finds nothing', run: deleteAndGone },
   { n: 6, title: 'where by name finds exactly that item, as read by its id; a regex on names lists exactly the ones made', run: listAndWhere },
   { n: 7, title: 'an unknown field or a wrong type answers 422 naming it, on POST (nothing stored) and PATCH (nothing changed)', run: refuseInvalid },
-  { n: 8, title: 'a repeated name answers 422 "not unique", on POST and on a PATCH renaming another; nothing stored or changed', run: refuseRepeatedName },
+  { n: 8, title: 'a repeated name (each unique field) answers 422 "not unique", on POST and on a PATCH of another; nothing stored or changed', run: refuseRepeatedValues },
 ];
 
 export const resourceChecks: Check[] = resourceContracts.flatMap((contract) =>
