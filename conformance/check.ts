@@ -98,7 +98,7 @@ export class CheckContext {
   /** After a refused write (or another tenant's attempt): the stored document is exactly what it was. */
   async expectUnchanged(before: Doc, refused: Exchange, resource: ResourceName = 'kubeclusters'): Promise<Doc> {
     const readBack = await this.api.get(resource, before['_id']);
-    const what = `the ${refused.request.method} answered ${refused.status} to change nothing: read back, the stored ${resource.slice(0, -1)} is as before`;
+    const what = `the ${refused.request.method} answered ${refused.status} to change nothing: read back, the stored ${itemOf(resource)} is as before`;
     expectThat(readBack.status === 200, what, () => `reading it back answered ${answerOf(readBack)}`, refused);
     expectSpec(readBack);
     const now = readBack.body as Doc;
@@ -110,7 +110,7 @@ export class CheckContext {
   async expectStored(answer: Exchange, resource: ResourceName = 'kubeclusters'): Promise<Doc> {
     const claimed = answer.body as Doc;
     const stored = await this.read(claimed['_id'], resource);
-    const what = `the ${answer.request.method} answered ${answer.status}: read back, the stored ${resource.slice(0, -1)} is what the answer says`;
+    const what = `the ${answer.request.method} answered ${answer.status}: read back, the stored ${itemOf(resource)} is what the answer says`;
     expectThat(deepEqual(storedView(stored), storedView(claimed)), what, () => differences(storedView(claimed), storedView(stored)), answer);
     return stored;
   }
@@ -145,6 +145,11 @@ export class CheckContext {
     } while (Date.now() < deadline);
     return fail(`status.state ${state} within ${timeoutMs} ms`, `still ${show(last.body?.status)} (${answerOf(last).slice(0, 80)}…)`, last);
   }
+}
+
+/** One item of a collection, for messages: `policies` → `policy`, `kubeclusters` → `kubecluster`. */
+function itemOf(resource: ResourceName): string {
+  return resource.replace(/ies$/, 'y').replace(/s$/, '');
 }
 
 /** Clients read the agent URL case-insensitively (`agentURL`, `agentUrl`). */

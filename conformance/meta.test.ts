@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { allChecks } from './checks/index.js';
-import { requirements } from './requirements.js';
+import { areas, requirements } from './requirements.js';
 import { renderRequirements } from './requirements-doc.js';
 import { runChecks } from './run.js';
 import type { CheckResult } from './run.js';
@@ -13,9 +13,10 @@ function inProcessConfig() {
   return { ...configFromEnv({}), runId: 'meta' };
 }
 
+/** The whole suite against the mock; against a broken variant, only the checks of the requirement it breaks. */
 async function runAgainst(variant?: BrokenVariant): Promise<CheckResult[]> {
   const target = openTarget(inProcessConfig(), variant ? { fetch: variantFetch(variant) } : {});
-  return runChecks(target);
+  return runChecks(target, variant ? { only: (id) => id === variant.breaks } : {});
 }
 
 describe('the requirement catalogue', () => {
@@ -26,10 +27,11 @@ describe('the requirement catalogue', () => {
     expect(allChecks.filter((c) => !known.has(c.id)).map((c) => c.id)).toEqual([]);
   });
 
-  it('numbers requirements KC-<AREA>-<n> without duplicates', () => {
+  it('numbers requirements KC-<AREA>-<n> (KC-RES-<RESOURCE>-<n> for a resource) in a known area, without duplicates', () => {
     const ids = requirements.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids) expect(id).toMatch(/^KC-[A-Z]+-\d+$/);
+    for (const id of ids) expect(id).toMatch(/^KC-(RES-)?[A-Z]+-\d+$/);
+    expect(requirements.filter((r) => !(r.area in areas)).map((r) => r.id)).toEqual([]);
   });
 
   it('is listed in REQUIREMENTS.md as generated (run `npm run gen:requirements` if not)', () => {
@@ -47,6 +49,11 @@ describe('the suite against the mock and deliberately broken mocks', () => {
     expect(brokenVariants.length).toBeGreaterThanOrEqual(35);
     expect(new Set(brokenVariants.map((v) => v.name)).size).toBe(brokenVariants.length);
     for (const variant of brokenVariants) expect(requirements.map((r) => r.id)).toContain(variant.breaks);
+  });
+
+  it('breaks every requirement of a resource (KC-RES-…) with at least one variant', () => {
+    const broken = new Set(brokenVariants.map((v) => v.breaks));
+    expect(requirements.filter((r) => r.id.startsWith('KC-RES-') && !broken.has(r.id)).map((r) => r.id)).toEqual([]);
   });
 
   it.each(brokenVariants.map((v) => [v.breaks, v.name, v] as const))('fails %s when %s', async (id, _name, variant) => {

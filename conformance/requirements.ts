@@ -39,6 +39,12 @@ export const areas = {
   DELETE: 'Delete',
   RELATED: 'Related resources',
   JOBS: 'Runs and jobs (the Terraform provider)',
+  'RES-KUBECLUSTERS': 'Clusters, checked as every resource',
+  'RES-OBJECTSTORES': 'Object stores, checked as every resource',
+  'RES-KUBEBACKUPS': 'Backup definitions, checked as every resource',
+  'RES-POLICIES': 'Policies, checked as every resource (where served)',
+  'RES-KUBEOFFLOADS': 'Copy definitions, checked as every resource (where served)',
+  'RES-JOBS': 'Jobs, read-only (where served)',
   MOCK: 'Mock extensions (only with --control-url)',
 } as const;
 
@@ -143,11 +149,50 @@ const entries: Entry[] = [
   ['KC-MOCK-2', 'MUST', 'Disconnecting the agent through the control API makes the cluster INACTIVE, reconnecting ACTIVE again; each move renews _etag (read back)', ['mock: README, Control API (/clusters/{id}/connect, /disconnect)']],
   ['KC-MOCK-3', 'MUST', "The control clock is the server's clock: after advancing it by an hour, a write's _updated is an hour on (read back)", ['mock: README, Control API (/clock/advance)']],
   ['KC-MOCK-4', 'MUST', 'The journal records each API request (method, path, status); an injected fault answers its status with the Eve error body as often as asked, then the route answers normally', ['mock: README, Control API (/journal, /faults)']],
+  ...resourceEntries(),
 ];
+
+/**
+ * KC-RES-<RESOURCE>-<n>: the same behaviour n for every writable resource (checks/resources.ts, from the
+ * declarations in checks/resource-contracts.ts); the jobs resource, read-only, has its own three.
+ */
+function resourceEntries(): Entry[] {
+  const writable: Array<[string, string]> = [
+    ['KUBECLUSTERS', 'seed: Create a Cluster resource, Updating Cluster, Deleting a cluster resource'],
+    ['OBJECTSTORES', 'clients: Terraform provider, object stores'],
+    ['KUBEBACKUPS', 'clients: Terraform provider, backup definitions'],
+    ['POLICIES', 'clients: Terraform provider, policies'],
+    ['KUBEOFFLOADS', 'clients: Terraform provider, copy_persistent_volumes'],
+  ];
+  const behaviours: Array<[string, string[]]> = [
+    ['POST of a valid body answers 201 with _id, _etag, _status OK and _links.self; read back, every field sent is stored as sent and the answer is what is stored', ['eve: Create']],
+    ['PATCH of each field a client changes, one at a time with If-Match, answers 200; read back, that field has the new value, the other fields are kept, _etag is new, _updated has moved and _created is kept', ['eve: Update and replace', 'eve: ETag']],
+    ['PUT of a whole new body with If-Match answers 200; read back, every field sent is stored, the fields left out are gone, _id and _created are kept and _updated has moved', ['eve: Update and replace']],
+    ['PATCH and PUT without If-Match answer 428, with a wrong If-Match 412; read back, nothing changed', ['overview: concurrency control', 'eve: ETag']],
+    ['DELETE with If-Match answers 204 with no body; then GET answers 404 and where by name finds nothing', ['eve: Delete']],
+    ['where={"name": …} lists exactly that item, as GET by its id shows it; a $regex on names lists exactly the items made', ['eve: Lists', 'clients: end-to-end kit']],
+    ['an unknown field or a value of the wrong type answers 422 naming the field, on POST (nothing stored) and on PATCH (nothing changed)', ['eve: Validation', 'eve: Names and formats (ALLOW_UNKNOWN)']],
+    ['a name already used answers 422 "is not unique", on POST (nothing stored) and on a PATCH renaming another item (nothing changed)', ['overview: names are unique', 'eve: Validation']],
+  ];
+  const jobs: Entry[] = [
+    ['KC-RES-JOBS-1', 'MUST', 'jobs: POST /jobs and PATCH, PUT, DELETE /jobs/{id} answer 405 with the Eve error body; read back, no job was made and the job is as it was', ['clients: Terraform provider, jobs', 'eve: Errors']],
+    ['KC-RES-JOBS-2', 'MUST', 'jobs: GET /jobs/{id} answers the job with an ETag header equal to _etag; an unknown id answers 404', ['clients: Terraform provider, jobs', 'eve: ETag']],
+    ['KC-RES-JOBS-3', 'MUST', 'jobs: where by name, and by backupdef, lists exactly the matching job', ['clients: Terraform provider, jobs', 'eve: Lists']],
+  ];
+  const each = writable.flatMap(([key, source]) =>
+    behaviours.map(([title, sources], index): Entry => [`KC-RES-${key}-${index + 1}`, 'MUST', `${key.toLowerCase()}: ${title}`, [source, ...sources]]),
+  );
+  return [...each, ...jobs];
+}
+
+/** KC-ETAG-3 is in area ETAG, KC-RES-POLICIES-2 in area RES-POLICIES. */
+export function areaOf(id: string): string {
+  return id.replace(/^KC-/, '').replace(/-\d+$/, '');
+}
 
 export const requirements: readonly Requirement[] = entries.map(([id, level, title, sources, profile]) => ({
   id,
-  area: id.split('-')[1] as string,
+  area: areaOf(id),
   title,
   sources,
   level,

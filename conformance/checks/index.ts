@@ -4,6 +4,8 @@ import { jobChecks } from './jobs.js';
 import { agentChecks, stateChecks } from './state.js';
 import { createChecks, validationChecks } from './create.js';
 import { mockChecks } from './mock.js';
+import { jobResourceChecks } from './resource-jobs.js';
+import { resourceChecks } from './resources.js';
 import { listChecks, queryChecks, readChecks } from './read.js';
 import { authChecks, routeChecks } from './routes.js';
 import { deleteChecks, etagChecks, relatedChecks, updateChecks } from './write.js';
@@ -23,5 +25,7 @@ export const allChecks: readonly Check[] = [
   ...deleteChecks,
   ...relatedChecks,
   ...jobChecks,
+  ...resourceChecks,
+  ...jobResourceChecks,
   ...mockChecks,
 ];

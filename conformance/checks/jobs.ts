@@ -2,9 +2,9 @@
 // a run starts a job the provider can find and watch until it ends. Skipped on servers without these routes.
 import { check } from '../check.js';
 import type { Check, CheckContext, Doc } from '../check.js';
-import type { Exchange, ResourceName } from '../client.js';
+import type { Exchange } from '../client.js';
 import { answerOf, expectEqual, expectEveError, expectStatus, expectThat, fail, show } from '../expect.js';
-import type { Target } from '../target.js';
+import { requireCollection } from './served.js';
 
 /** Where the provider stops watching a job (`WatchJobUntilComplete`); FAILED is not among them. */
 const DONE_STATES = ['COMPLETED', 'SKIPPED', 'PARTIAL', 'CANCELLED'];
@@ -12,17 +12,6 @@ const RUN_BODY = { retention: { retainDays: 7 }, runBackup: true };
 const EXCLUDED_TYPES = ['DELETE_BACKUP', 'AWSRDS_BACKUP_DELETE', 'AGENT_UPDATE'];
 const POLL_MS = 500;
 const POLICY = (name: string) => ({ name, timezone: 'America/New_York', schedules: [{ retainDays: 7, locked: false, schedule: { cronSpec: '30 0 * * MON,FRI' } }] });
-
-/** Whether the target serves a route, asked once per target: a 404 to a plain GET of the collection means it does not. */
-const served = new WeakMap<Target, Map<string, Promise<boolean>>>();
-
-async function requireCollection(t: CheckContext, resource: ResourceName): Promise<void> {
-  let known = served.get(t.target);
-  if (!known) served.set(t.target, (known = new Map()));
-  let answer = known.get(resource);
-  if (!answer) known.set(resource, (answer = t.api.list(resource, { max_results: 1 }).then((list) => list.status !== 404 && list.status !== 405)));
-  if (!(await answer)) t.skip(`the server has no /api/v1/${resource} (GET answered 404): the Terraform provider's ${resource} are not served there`);
-}
 
 /** A check of runs and jobs: skipped, saying why, on a server without /api/v1/jobs. */
 function jobsCheck(id: string, title: string, run: (t: CheckContext) => Promise<void>): Check {
@@ -32,25 +21,25 @@ function jobsCheck(id: string, title: string, run: (t: CheckContext) => Promise<
   });
 }
 
-async function backupDefinition(t: CheckContext, fields: Doc = {}): Promise<Doc> {
+export async function backupDefinition(t: CheckContext, fields: Doc = {}): Promise<Doc> {
   const cluster = await t.createCluster();
   return t.createKubebackup(cluster['_id'], { trigger_type: 'ADHOC', status: {}, ...fields });
 }
 
-async function run(t: CheckContext, resource: 'kubebackups' | 'kubeoffloads', id: string): Promise<Exchange> {
+export async function run(t: CheckContext, resource: 'kubebackups' | 'kubeoffloads', id: string): Promise<Exchange> {
   const answer = await t.api.request('POST', `/api/v1/${resource}/${id}/action/run`, { body: RUN_BODY });
   expectStatus(answer, 200, 201, 202);
   expectEqual(answer.body?._id, id, `_id of the definition the run answers`, answer);
   return answer;
 }
 
-function lastRunOf(definition: Doc | undefined): number {
+export function lastRunOf(definition: Doc | undefined): number {
   const value = definition?.['status']?.last_job_run_time;
   return typeof value === 'number' ? value : 0;
 }
 
 /** The provider's query: the newest job of `backupdef` started after `after`, retried until --job-timeout. */
-async function findJob(t: CheckContext, backupdef: string, after: number): Promise<Doc> {
+export async function findJob(t: CheckContext, backupdef: string, after: number): Promise<Doc> {
   const where = JSON.stringify({ type: { $nin: EXCLUDED_TYPES }, backupdef, start_time: { $gt: after } });
   const deadline = Date.now() + t.target.config.jobTimeoutMs;
   let last: Exchange;

@@ -9,6 +9,8 @@ import { IN_PROCESS_TOKENS } from '../target.js';
 import type { Middleware, Next } from './middleware.js';
 import { COLLECTION, ITEM, TOKEN_A, TOKEN_B, buffered, changed, currentEtag, ignoringParameter, isWrite, jsonBody, mapJson } from './middleware.js';
 import { liars } from './liars.js';
+import { ifMatchFilledIn, staleIfMatchAccepted, uniqueNamesDisguised } from './resource-breakers.js';
+import { resourceVariants } from './resource-variants.js';
 
 export interface BrokenVariant {
   name: string;
@@ -29,24 +31,8 @@ export function variantFetch(variant: BrokenVariant): FetchLike {
 }
 
 export const brokenVariants: BrokenVariant[] = [
-  {
-    name: 'writes without If-Match are accepted (no 428)',
-    breaks: 'KC-ETAG-2',
-    middleware: async (request, next) => {
-      if (!isWrite(request) || request.headers.has('if-match') || !ITEM.test(new URL(request.url).pathname)) return next(request);
-      const etag = await currentEtag(request, next);
-      return next(await changed(request, { headers: { 'If-Match': etag ?? '' } }));
-    },
-  },
-  {
-    name: 'a stale If-Match is accepted (no 412)',
-    breaks: 'KC-ETAG-3',
-    middleware: async (request, next) => {
-      if (!isWrite(request) || !request.headers.has('if-match') || !ITEM.test(new URL(request.url).pathname)) return next(request);
-      const etag = await currentEtag(request, next);
-      return next(await changed(request, { headers: { 'If-Match': etag ?? '' } }));
-    },
-  },
+  { name: 'writes without If-Match are accepted (no 428)', breaks: 'KC-ETAG-2', middleware: ifMatchFilledIn('kubeclusters') },
+  { name: 'a stale If-Match is accepted (no 412)', breaks: 'KC-ETAG-3', middleware: staleIfMatchAccepted('kubeclusters') },
   { name: 'server-side state changes leave the ETag as it was', breaks: 'KC-STATE-4', middleware: frozenEtags() },
   {
     name: 'POST answers without Location',
@@ -88,7 +74,7 @@ export const brokenVariants: BrokenVariant[] = [
       return next(await changed(request, { body: JSON.stringify({ ...body, description: String(body.description) }) }));
     },
   },
-  { name: 'duplicate names are accepted', breaks: 'KC-VALID-8', middleware: uniqueNamesDisguised() },
+  { name: 'duplicate names are accepted', breaks: 'KC-VALID-8', middleware: uniqueNamesDisguised('kubeclusters') },
   {
     name: 'the delete guard is off',
     breaks: 'KC-DELETE-4',
@@ -182,6 +168,7 @@ export const brokenVariants: BrokenVariant[] = [
     },
   },
   ...liars,
+  ...resourceVariants,
 ];
 
 /** Shows each cluster with the ETag of its last client write, and accepts that ETag, as if state changes did not count. */
@@ -203,17 +190,5 @@ function frozenEtags(): Middleware {
       if (clientWrite || !shown.has(docId)) shown.set(docId, { shown: body._etag });
       return { ...body, _etag: shown.get(docId)?.shown };
     });
-  };
-}
-
-/** Stores every new cluster under a hidden unique name and shows the name the client chose. */
-function uniqueNamesDisguised(): Middleware {
-  let counter = 0;
-  const reveal = (item: any) => (item && typeof item.name === 'string' ? { ...item, name: item.name.replace(/~dup\d+$/, '') } : item);
-  return async (request, next) => {
-    const body = await jsonBody(request);
-    const isCreate = request.method === 'POST' && COLLECTION.test(new URL(request.url).pathname) && body && typeof body.name === 'string';
-    const response = await next(isCreate ? await changed(request, { body: JSON.stringify({ ...body, name: `${body.name}~dup${++counter}` }) }) : request);
-    return mapJson(response, (answer) => (Array.isArray(answer?._items) ? { ...answer, _items: answer._items.map(reveal) } : reveal(answer)));
   };
 }
