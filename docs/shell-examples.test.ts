@@ -11,7 +11,7 @@ import type { RunningMock } from '../mock/server.js';
 import { documentationPages, runnableExamples, whereIs } from './test-support/pages.js';
 import { runShellExample } from './test-support/shell-example.js';
 
-const TIMEOUT_MS = 90_000;
+const TIMEOUT_MS = 120_000;
 const examples = documentationPages()
   .flatMap(runnableExamples)
   .filter((example) => example.kind === 'sh');
