@@ -12,12 +12,17 @@ export interface Profile {
   agentUrlKey: 'agentURL' | 'agentUrl';
   /** PUT to an unknown id creates it (Eve's `UPSERT_ON_PUT`) instead of answering 404. */
   upsertOnPut: boolean;
+  /**
+   * A PUT whose document equals the one the previous PUT stored, in the same second, answers 412
+   * "Client and server etags don't match", as Eve 2.3 does (its Mongo layer counts 0 modified documents).
+   */
+  noopWriteConflict: boolean;
 }
 
 export const profiles = {
-  strict: { deleteRequiresIfMatch: true, linkStyle: 'eve', agentUrlKey: 'agentURL', upsertOnPut: false },
-  lenient: { deleteRequiresIfMatch: false, linkStyle: 'eve', agentUrlKey: 'agentURL', upsertOnPut: false },
-  seed: { deleteRequiresIfMatch: true, linkStyle: 'seed', agentUrlKey: 'agentURL', upsertOnPut: false },
+  strict: { deleteRequiresIfMatch: true, linkStyle: 'eve', agentUrlKey: 'agentURL', upsertOnPut: false, noopWriteConflict: false },
+  lenient: { deleteRequiresIfMatch: false, linkStyle: 'eve', agentUrlKey: 'agentURL', upsertOnPut: false, noopWriteConflict: false },
+  seed: { deleteRequiresIfMatch: true, linkStyle: 'seed', agentUrlKey: 'agentURL', upsertOnPut: false, noopWriteConflict: false },
 } as const satisfies Record<string, Profile>;
 
 export type ProfileName = keyof typeof profiles;

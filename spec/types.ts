@@ -1129,6 +1129,8 @@ export interface components {
          * @description The item's current `_etag`. Compared after dropping a leading `W/` and all double quotes, so
          *     `abc`, `"abc"` and `W/"abc"` all match `abc`. Missing: 428. Not the current etag: 412
          *     (checked before validation; a refused write changes nothing).
+         *     Eve 2.3 also answers 412 to a PUT that repeats the previous PUT's document in the same
+         *     second (profile option `noopWriteConflict`).
          */
         ifMatch: string;
         /** @description Equal to the current `_etag` (same comparison as `If-Match`) → 304 with no body. */
@@ -1311,6 +1313,8 @@ export interface operations {
                  * @description The item's current `_etag`. Compared after dropping a leading `W/` and all double quotes, so
                  *     `abc`, `"abc"` and `W/"abc"` all match `abc`. Missing: 428. Not the current etag: 412
                  *     (checked before validation; a refused write changes nothing).
+                 *     Eve 2.3 also answers 412 to a PUT that repeats the previous PUT's document in the same
+                 *     second (profile option `noopWriteConflict`).
                  */
                 "If-Match"?: components["parameters"]["ifMatch"];
             };
@@ -1357,6 +1361,8 @@ export interface operations {
                  * @description The item's current `_etag`. Compared after dropping a leading `W/` and all double quotes, so
                  *     `abc`, `"abc"` and `W/"abc"` all match `abc`. Missing: 428. Not the current etag: 412
                  *     (checked before validation; a refused write changes nothing).
+                 *     Eve 2.3 also answers 412 to a PUT that repeats the previous PUT's document in the same
+                 *     second (profile option `noopWriteConflict`).
                  */
                 "If-Match"?: components["parameters"]["ifMatch"];
             };
@@ -1390,6 +1396,8 @@ export interface operations {
                  * @description The item's current `_etag`. Compared after dropping a leading `W/` and all double quotes, so
                  *     `abc`, `"abc"` and `W/"abc"` all match `abc`. Missing: 428. Not the current etag: 412
                  *     (checked before validation; a refused write changes nothing).
+                 *     Eve 2.3 also answers 412 to a PUT that repeats the previous PUT's document in the same
+                 *     second (profile option `noopWriteConflict`).
                  */
                 "If-Match"?: components["parameters"]["ifMatch"];
             };
@@ -1527,6 +1535,8 @@ export interface operations {
                  * @description The item's current `_etag`. Compared after dropping a leading `W/` and all double quotes, so
                  *     `abc`, `"abc"` and `W/"abc"` all match `abc`. Missing: 428. Not the current etag: 412
                  *     (checked before validation; a refused write changes nothing).
+                 *     Eve 2.3 also answers 412 to a PUT that repeats the previous PUT's document in the same
+                 *     second (profile option `noopWriteConflict`).
                  */
                 "If-Match"?: components["parameters"]["ifMatch"];
             };
@@ -1572,6 +1582,8 @@ export interface operations {
                  * @description The item's current `_etag`. Compared after dropping a leading `W/` and all double quotes, so
                  *     `abc`, `"abc"` and `W/"abc"` all match `abc`. Missing: 428. Not the current etag: 412
                  *     (checked before validation; a refused write changes nothing).
+                 *     Eve 2.3 also answers 412 to a PUT that repeats the previous PUT's document in the same
+                 *     second (profile option `noopWriteConflict`).
                  */
                 "If-Match"?: components["parameters"]["ifMatch"];
             };
@@ -1604,6 +1616,8 @@ export interface operations {
                  * @description The item's current `_etag`. Compared after dropping a leading `W/` and all double quotes, so
                  *     `abc`, `"abc"` and `W/"abc"` all match `abc`. Missing: 428. Not the current etag: 412
                  *     (checked before validation; a refused write changes nothing).
+                 *     Eve 2.3 also answers 412 to a PUT that repeats the previous PUT's document in the same
+                 *     second (profile option `noopWriteConflict`).
                  */
                 "If-Match"?: components["parameters"]["ifMatch"];
             };
@@ -1741,6 +1755,8 @@ export interface operations {
                  * @description The item's current `_etag`. Compared after dropping a leading `W/` and all double quotes, so
                  *     `abc`, `"abc"` and `W/"abc"` all match `abc`. Missing: 428. Not the current etag: 412
                  *     (checked before validation; a refused write changes nothing).
+                 *     Eve 2.3 also answers 412 to a PUT that repeats the previous PUT's document in the same
+                 *     second (profile option `noopWriteConflict`).
                  */
                 "If-Match"?: components["parameters"]["ifMatch"];
             };
@@ -1786,6 +1802,8 @@ export interface operations {
                  * @description The item's current `_etag`. Compared after dropping a leading `W/` and all double quotes, so
                  *     `abc`, `"abc"` and `W/"abc"` all match `abc`. Missing: 428. Not the current etag: 412
                  *     (checked before validation; a refused write changes nothing).
+                 *     Eve 2.3 also answers 412 to a PUT that repeats the previous PUT's document in the same
+                 *     second (profile option `noopWriteConflict`).
                  */
                 "If-Match"?: components["parameters"]["ifMatch"];
             };
@@ -1819,6 +1837,8 @@ export interface operations {
                  * @description The item's current `_etag`. Compared after dropping a leading `W/` and all double quotes, so
                  *     `abc`, `"abc"` and `W/"abc"` all match `abc`. Missing: 428. Not the current etag: 412
                  *     (checked before validation; a refused write changes nothing).
+                 *     Eve 2.3 also answers 412 to a PUT that repeats the previous PUT's document in the same
+                 *     second (profile option `noopWriteConflict`).
                  */
                 "If-Match"?: components["parameters"]["ifMatch"];
             };
@@ -1955,6 +1975,8 @@ export interface operations {
                  * @description The item's current `_etag`. Compared after dropping a leading `W/` and all double quotes, so
                  *     `abc`, `"abc"` and `W/"abc"` all match `abc`. Missing: 428. Not the current etag: 412
                  *     (checked before validation; a refused write changes nothing).
+                 *     Eve 2.3 also answers 412 to a PUT that repeats the previous PUT's document in the same
+                 *     second (profile option `noopWriteConflict`).
                  */
                 "If-Match"?: components["parameters"]["ifMatch"];
             };
@@ -1999,6 +2021,8 @@ export interface operations {
                  * @description The item's current `_etag`. Compared after dropping a leading `W/` and all double quotes, so
                  *     `abc`, `"abc"` and `W/"abc"` all match `abc`. Missing: 428. Not the current etag: 412
                  *     (checked before validation; a refused write changes nothing).
+                 *     Eve 2.3 also answers 412 to a PUT that repeats the previous PUT's document in the same
+                 *     second (profile option `noopWriteConflict`).
                  */
                 "If-Match"?: components["parameters"]["ifMatch"];
             };
@@ -2032,6 +2056,8 @@ export interface operations {
                  * @description The item's current `_etag`. Compared after dropping a leading `W/` and all double quotes, so
                  *     `abc`, `"abc"` and `W/"abc"` all match `abc`. Missing: 428. Not the current etag: 412
                  *     (checked before validation; a refused write changes nothing).
+                 *     Eve 2.3 also answers 412 to a PUT that repeats the previous PUT's document in the same
+                 *     second (profile option `noopWriteConflict`).
                  */
                 "If-Match"?: components["parameters"]["ifMatch"];
             };
@@ -2168,6 +2194,8 @@ export interface operations {
                  * @description The item's current `_etag`. Compared after dropping a leading `W/` and all double quotes, so
                  *     `abc`, `"abc"` and `W/"abc"` all match `abc`. Missing: 428. Not the current etag: 412
                  *     (checked before validation; a refused write changes nothing).
+                 *     Eve 2.3 also answers 412 to a PUT that repeats the previous PUT's document in the same
+                 *     second (profile option `noopWriteConflict`).
                  */
                 "If-Match"?: components["parameters"]["ifMatch"];
             };
@@ -2212,6 +2240,8 @@ export interface operations {
                  * @description The item's current `_etag`. Compared after dropping a leading `W/` and all double quotes, so
                  *     `abc`, `"abc"` and `W/"abc"` all match `abc`. Missing: 428. Not the current etag: 412
                  *     (checked before validation; a refused write changes nothing).
+                 *     Eve 2.3 also answers 412 to a PUT that repeats the previous PUT's document in the same
+                 *     second (profile option `noopWriteConflict`).
                  */
                 "If-Match"?: components["parameters"]["ifMatch"];
             };
@@ -2245,6 +2275,8 @@ export interface operations {
                  * @description The item's current `_etag`. Compared after dropping a leading `W/` and all double quotes, so
                  *     `abc`, `"abc"` and `W/"abc"` all match `abc`. Missing: 428. Not the current etag: 412
                  *     (checked before validation; a refused write changes nothing).
+                 *     Eve 2.3 also answers 412 to a PUT that repeats the previous PUT's document in the same
+                 *     second (profile option `noopWriteConflict`).
                  */
                 "If-Match"?: components["parameters"]["ifMatch"];
             };

@@ -3,6 +3,7 @@
 // shape, which part of the answer, which values). Everything else a replay finds is a defect.
 import type { Delta } from './differ.js';
 import type { Normalised } from './normalise.js';
+import { SAME_PUT_AGAIN } from './operations.js';
 import type { Step } from './steps.js';
 
 export interface DifferenceContext {
@@ -24,6 +25,19 @@ const shapeEndsWith = (step: Step, text: string) => step.shape.endsWith(text);
 /** The parts of a list answer that follow from which documents matched (Eve's `_links` carry the query only when some did). */
 const isListResult = (delta: Delta) =>
   /^body (_items|_links)\b/.test(delta.part) || delta.part === 'body _meta.total' || delta.part === 'header x-total-count' || delta.part === 'header last-modified';
+const issuesText = (answer: Normalised) => JSON.stringify((answer.body as { _items?: unknown } | undefined)?._items ?? '');
+const errorMessage = (answer: Normalised) => (answer.body as { _error?: { message?: unknown } } | undefined)?._error?.message;
+/** Every field the step sent is in the answer with the value sent: the document is what the previous identical PUT left. */
+const answerHoldsSentFields = (step: Step, answer: Normalised) => {
+  const sent = JSON.parse(step.body ?? 'null') as Record<string, unknown> | null;
+  const held = answer.body as Record<string, unknown> | undefined;
+  return sent !== null && held !== undefined && Object.entries(sent).every(([key, value]) => JSON.stringify(held[key]) === JSON.stringify(value));
+};
+/** The name a bulk POST repeats (its first and second document's). */
+const repeatedName = (step: Step) => {
+  const docs = JSON.parse(step.body ?? '[]') as Array<{ name?: unknown }>;
+  return Array.isArray(docs) && docs.length === 2 && docs[0]?.name === docs[1]?.name ? String(docs[0]?.name) : undefined;
+};
 const mongomockDeparture = (shape: string) => (c: DifferenceContext) =>
   (c.step.method === 'GET' || c.step.method === 'HEAD') && c.step.shape.includes(`?${shape}`) && c.a.status === 200 && isListResult(c.delta);
 
@@ -102,6 +116,23 @@ export const allowedDifferences: readonly AllowedDifference[] = [
     id: 'mongomock-not-plain-value',
     reason: 'MongoDB refuses $not with a plain value ($not needs a regex or an operator document), so the mock answers 400; mongomock crashes (500).',
     matches: ({ step, delta }) => step.shape.includes('?where $not with a plain value') && statusIs(delta, 400, 500),
+  },
+  {
+    id: 'bulk-repeated-name',
+    reason:
+      "A bulk POST naming one name twice: Eve's `unique` rule looks only at stored documents, so the reference stores both (a real deployment's unique index refuses the second); the mock refuses the repeat with 422 naming it, storing neither. compare deletes what the reference stored at once.",
+    matches: ({ step, a, b }) => {
+      const name = repeatedName(step);
+      return step.shape === 'POST kubeclusters: bulk repeated name' && a.status === 422 && b.status === 201 && name !== undefined && issuesText(a).includes(`value '${name}' is not unique`);
+    },
+  },
+  {
+    id: 'eve-same-second-noop-put',
+    reason:
+      "Eve 2.3 answers 412 \"Client and server etags don't match\" to a PUT whose document equals the one the previous PUT stored, in the same second (its Mongo layer counts 0 modified documents); the mock takes the write (profile option noopWriteConflict: off in every built-in profile). Both keep the same document.",
+    matches: ({ step, a, b }) =>
+      step.method === 'PUT' && shapeEndsWith(step, `: ${SAME_PUT_AGAIN}`) && a.status === 200 && b.status === 412 &&
+      errorMessage(b) === "Client and server etags don't match" && answerHoldsSentFields(step, a),
   },
 ];
 

@@ -19,6 +19,7 @@ describe('the replay sequence', () => {
       'DELETE kubeclusters/{id}: current If-Match', 'DELETE kubeclusters/{id}: used by a backup', 'GET kubeclusters/{id}: If-None-Match current',
       "GET kubeclusters/{id}: another tenant's item [as tenant b]", "PUT kubeclusters/{id}: another tenant's item [as tenant b]",
       'GET kubeclusters [as anonymous]', 'OPTIONS kubeclusters', 'GET kubeclusters/{id}: unknown id',
+      'POST kubeclusters: bulk repeated name', 'PUT kubeclusters/{id}: same full body again',
     ];
     for (const shape of expected) expect(shapes, shape).toContain(shape);
   });
@@ -35,6 +36,29 @@ describe('the replay sequence', () => {
   it('COMPARE-GEN-4 no step sends a regex that could backtrack catastrophically (the reference would hang)', () => {
     for (const step of generateSequence({ ...options, count: 3000 })) {
       expect(decodeURIComponent(step.path)).not.toMatch(/\([^)]*[+*]\)[+*]/);
+    }
+  });
+
+  it('COMPARE-GEN-5 a repeated PUT follows its first PUT at once: same document, same body, the etag that PUT will answer', () => {
+    const steps = generateSequence(options);
+    const repeats = steps.filter((step) => step.shape.endsWith(': same full body again'));
+    expect(repeats.length).toBeGreaterThan(3);
+    for (const repeat of repeats) {
+      const first = steps[repeat.index - 1];
+      expect(first).toMatchObject({ method: 'PUT', path: repeat.path, body: repeat.body, headers: repeat.headers });
+      expect(first?.shape).toMatch(/: full body$/);
+      expect(repeat.headers['If-Match']).toMatch(/^\{\{etag /);
+    }
+  });
+
+  it('COMPARE-GEN-6 a bulk POST repeating a name sends one new name twice and expects nothing created', () => {
+    const bulks = generateSequence(options).filter((step) => step.shape === 'POST kubeclusters: bulk repeated name');
+    expect(bulks.length).toBeGreaterThan(0);
+    for (const bulk of bulks) {
+      const names = (JSON.parse(bulk.body ?? '[]') as Array<{ name: string }>).map((doc) => doc.name);
+      expect(names).toHaveLength(2);
+      expect(names[0]).toBe(names[1]);
+      expect(bulk.creates).toBeUndefined();
     }
   });
 });

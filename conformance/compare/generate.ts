@@ -24,8 +24,10 @@ export function generateSequence(options: SequenceOptions): Step[] {
   const steps: Step[] = [];
   while (steps.length < options.count) {
     const operation = steps.length < WARM_UP ? warmUp(steps.length) : faker.helpers.weightedArrayElement(weighted);
-    const made: StepDraft | undefined = operation.make(context);
-    if (made) steps.push({ index: steps.length, ...made });
+    const made: StepDraft | readonly StepDraft[] | undefined = operation.make(context);
+    for (const draft of made === undefined ? [] : [made].flat()) {
+      if (steps.length < options.count) steps.push({ index: steps.length, ...draft });
+    }
   }
   return steps;
 }

@@ -59,4 +59,26 @@ describe('normalising an answer', () => {
     expect(normalise(exchange(200, { 'Content-Type': 'text/html', Allow: 'GET' }, undefined, 'OPTIONS'), { symbols, origin }).headers).toEqual({ allow: 'GET' });
     expect(normalise(exchange(200, { 'Content-Type': 'application/json' }, undefined, 'HEAD'), { symbols, origin }).headers).toEqual({ 'content-type': 'application/json' });
   });
+
+  it('COMPARE-NORM-5 an absolute URL naming another host (a public name, a proxy\'s upstream) loses its origin as the server\'s own does', () => {
+    const symbols = new SymbolTable();
+    symbols.learn(create, 201, cluster);
+    const elsewhere = 'https://api.cloudcasa.example:8443';
+    const behindProxy = {
+      ...cluster,
+      status: { state: 'REGISTERED', agentURL: `${elsewhere}/kubeclusteragents/agent-ee659/ee6596807a81eb.yaml` },
+      _links: { self: { href: `${elsewhere}/api/v1/kubeclusters/${ID}` }, parent: { href: 'http://upstream:5000' } },
+    };
+    const own = normalise(exchange(201, { Location: `${origin}/api/v1/kubeclusters/${ID}` }, { ...cluster, _links: { self: { href: `${origin}/api/v1/kubeclusters/${ID}` }, parent: { href: origin } } }, 'POST'), { symbols, origin });
+    const other = normalise(exchange(201, { Location: `${elsewhere}/api/v1/kubeclusters/${ID}` }, behindProxy, 'POST'), { symbols, origin });
+    expect(other).toEqual(own);
+    expect(other.body).toMatchObject({ status: { agentURL: '<origin>/kubeclusteragents/agent-<short>/<token>.yaml' }, _links: { self: { href: '<origin>/api/v1/kubeclusters/<a:kubeclusters#1>' }, parent: { href: '<origin>' } } });
+    expect(other.headers['location']).toBe('/api/v1/kubeclusters/<a:kubeclusters#1>');
+  });
+
+  it('COMPARE-NORM-6 text that only contains a URL, or is not one, is kept as it is', () => {
+    const symbols = new SymbolTable();
+    const body = { description: 'see http://example.com/x', container_registry: 'registry.example.com/mirror', note: 'ftp://host/x' };
+    expect(normalise(exchange(200, {}, body), { symbols, origin }).body).toEqual(body);
+  });
 });

@@ -1,5 +1,5 @@
 // An answer reduced to what two servers should agree on: the status, the headers clients rely on and
-// the body, with ids, etags, dates and the server's own address replaced by symbols.
+// the body, with ids, etags, dates and the origin of every absolute URL replaced by symbols.
 import type { Exchange } from '../client.js';
 import type { SymbolTable } from './symbols.js';
 
@@ -13,7 +13,7 @@ export interface Normalised {
 
 export interface NormaliseContext {
   symbols: SymbolTable;
-  /** The server's origin (`http://127.0.0.1:5011`), replaced by `<origin>`. */
+  /** The server's origin (`http://127.0.0.1:5011`): a relative `Location` is read against it. */
   origin: string;
 }
 
@@ -21,6 +21,11 @@ const HTTP_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Ju
 const AGENT_PATH = /\/kubeclusteragents\/agent-[^/]+\/[^/]+\.yaml$/;
 const HEX_ID = /\b[a-f0-9]{24}\b/g;
 const HEX_ETAG = /^[a-f0-9]{40}$/;
+/**
+ * The origin of an absolute URL, whatever host it names: a server behind a reverse proxy, or one that
+ * knows its public name, puts a host in `agentURL` and `Location` that need not be the client's base URL.
+ */
+const ABSOLUTE_ORIGIN = /^https?:\/\/[^/?#\s]+(?=[/?#]|$)/i;
 /** Headers whose values are compared as they are (after trimming). */
 const VERBATIM = ['www-authenticate', 'cache-control', 'x-total-count'];
 
@@ -41,8 +46,9 @@ export function normaliseValue(value: unknown, context: NormaliseContext): unkno
 function normaliseString(text: string, context: NormaliseContext): string {
   if (HTTP_DATE.test(text)) return '<date>';
   if (HEX_ETAG.test(text)) return context.symbols.etagName(text) ?? text;
-  if (AGENT_PATH.test(text) && text.startsWith(context.origin)) return '<origin>/kubeclusteragents/agent-<short>/<token>.yaml';
-  const local = text.startsWith(context.origin) ? `<origin>${text.slice(context.origin.length)}` : text;
+  const absolute = ABSOLUTE_ORIGIN.test(text);
+  if (absolute && AGENT_PATH.test(text)) return '<origin>/kubeclusteragents/agent-<short>/<token>.yaml';
+  const local = absolute ? text.replace(ABSOLUTE_ORIGIN, '<origin>') : text;
   return local.replace(HEX_ID, (id) => context.symbols.idName(id) ?? id);
 }
 

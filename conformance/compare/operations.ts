@@ -17,7 +17,8 @@ export interface Context {
 export interface Operation {
   name: string;
   weight: number;
-  make(context: Context): StepDraft | undefined;
+  /** One step, a pair that must follow each other (a write and its repeat), or none. */
+  make(context: Context): StepDraft | readonly StepDraft[] | undefined;
 }
 
 const pick = <T>(faker: Faker, list: readonly T[]): T | undefined => (list.length === 0 ? undefined : faker.helpers.arrayElement(list));
@@ -40,7 +41,8 @@ function createRaw({ faker }: Context): StepDraft {
   return draft('a', 'POST', collectionPath('kubeclusters'), `kubeclusters: ${raw.what}`, 'kubeclusters', { raw: { text: raw.text, contentType: raw.contentType ?? 'application/json' } });
 }
 
-function createBulk({ faker, model }: Context, mode: 'valid' | 'one broken' | 'empty'): StepDraft {
+function createBulk({ faker, model }: Context, mode: 'valid' | 'one broken' | 'empty' | 'repeated name'): StepDraft {
+  if (mode === 'repeated name') return createBulkRepeat({ faker, model });
   if (mode === 'empty') return draft('a', 'POST', collectionPath('kubeclusters'), 'kubeclusters: bulk empty array', 'kubeclusters', { json: [] });
   const count = faker.number.int({ min: 2, max: 3 });
   const made = Array.from({ length: count }, () => model.next('a', 'kubeclusters'));
@@ -48,6 +50,17 @@ function createBulk({ faker, model }: Context, mode: 'valid' | 'one broken' | 'e
   if (mode === 'one broken') bodies[bodies.length - 1] = { name: 7 };
   else for (const { sym, name } of made) model.created(sym, name);
   return draft('a', 'POST', collectionPath('kubeclusters'), `kubeclusters: bulk ${mode}`, 'kubeclusters', { json: bodies, creates: made.map((m) => m.sym) });
+}
+
+/**
+ * A bulk POST naming one new name twice: Eve's `unique` rule looks only at stored documents, so the
+ * reference stores both; the mock refuses the repeat (allow-list: bulk-repeated-name). Nothing is
+ * recorded as created: the replay deletes what only one server made.
+ */
+function createBulkRepeat({ faker, model }: Context): StepDraft {
+  const { name } = model.next('a', 'kubeclusters');
+  const bodies = [validCluster(faker, name, undefined), validCluster(faker, name, undefined)];
+  return draft('a', 'POST', collectionPath('kubeclusters'), 'kubeclusters: bulk repeated name', 'kubeclusters', { json: bodies });
 }
 
 function createDuplicate({ faker, model }: Context): StepDraft | undefined {
@@ -162,6 +175,23 @@ function writeItem(context: Context, method: 'PATCH' | 'PUT', precondition: Prec
   return draft('a', method, itemPath(sym), shape, resource, { json: body, headers: ifMatch(sym, precondition) });
 }
 
+/**
+ * A PUT, then the same PUT again with the etag the first answered: within one second Eve 2.3 answers
+ * the repeat 412 (its Mongo layer counts no modified document; allow-list: eve-same-second-noop-put).
+ */
+function putTwice(context: Context): StepDraft[] | undefined {
+  const { faker, model } = context;
+  const sym = pick(faker, [...model.live('a', 'kubeclusters'), ...model.live('a', 'objectstores')]);
+  if (!sym) return undefined;
+  const name = model.nameOf(sym);
+  const body = resourceOf(sym) === 'kubeclusters' ? validCluster(faker, name, undefined) : validObjectstore(faker, name);
+  const put = (what: string) => draft('a', 'PUT', itemPath(sym), `${itemRoute(sym)}: ${what}`, resourceOf(sym), { json: body, headers: ifMatch(sym, 'current') });
+  return [put('full body'), put(SAME_PUT_AGAIN)];
+}
+
+/** The shape of the repeated PUT of `putTwice`. */
+export const SAME_PUT_AGAIN = 'same full body again';
+
 function writeBadBody(context: Context, method: 'PATCH' | 'PUT'): StepDraft | undefined {
   const sym = pick(context.faker, context.model.live('a', 'kubeclusters'));
   if (!sym) return undefined;
@@ -253,6 +283,7 @@ export const operations: readonly Operation[] = [
   { name: 'bulk create', weight: 2, make: (c) => createBulk(c, 'valid') },
   { name: 'bulk create one broken', weight: 1, make: (c) => createBulk(c, 'one broken') },
   { name: 'bulk create empty', weight: 0.5, make: (c) => createBulk(c, 'empty') },
+  { name: 'bulk create repeating a name', weight: 0.5, make: (c) => createBulk(c, 'repeated name') },
   { name: 'create objectstore', weight: 3, make: (c) => createObjectstore(c, true) },
   { name: 'create broken objectstore', weight: 1, make: (c) => createObjectstore(c, false) },
   { name: 'create kubebackup', weight: 2.5, make: (c) => createKubebackup(c, false) },
@@ -275,6 +306,7 @@ export const operations: readonly Operation[] = [
   { name: 'put stale', weight: 1, make: (c) => writeItem(c, 'PUT', 'stale') },
   { name: 'put without If-Match', weight: 1, make: (c) => writeItem(c, 'PUT', 'missing') },
   { name: 'put bad body', weight: 2, make: (c) => writeBadBody(c, 'PUT') },
+  { name: 'put the same body twice', weight: 1, make: putTwice },
   { name: 'delete', weight: 3, make: (c) => deleteItem(c, 'current') },
   { name: 'delete stale', weight: 1, make: (c) => deleteItem(c, 'stale') },
   { name: 'delete without If-Match', weight: 1, make: (c) => deleteItem(c, 'missing') },

@@ -1,11 +1,12 @@
 // The generic resource service: Eve's create/read/update/replace/delete rules, without HTTP.
 import { ApiError } from '../http/errors.js';
 import type { BulkItemResult, Issues } from '../http/errors.js';
-import { assertIfMatch } from '../http/etag.js';
+import { assertIfMatch, STALE_IF_MATCH } from '../http/etag.js';
 import type { Limits, Profile } from '../options.js';
 import { firstMatches, MatchCache } from '../query/matches.js';
 import type { SortKey } from '../query/sort.js';
 import type { CompiledWhere } from '../query/where.js';
+import { fieldsOf, toSecond } from '../store/document.js';
 import type { Fields, StoredDoc } from '../store/document.js';
 import { newObjectId, objectIdPattern } from '../store/ids.js';
 import type { Store } from '../store/store.js';
@@ -45,6 +46,8 @@ export class ResourceService {
   readonly #matches = new MatchCache();
   readonly #serverFields: readonly string[];
   readonly #relations: Relations;
+  /** Documents as a PUT stored them (kept only with `noopWriteConflict`): Eve's etag of a PUT is a function of the document alone. */
+  readonly #putStored = new WeakSet<StoredDoc>();
 
   constructor(
     readonly definition: ResourceDefinition,
@@ -170,8 +173,21 @@ export class ResourceService {
     const replacement = clientFields(this.definition, sent);
     this.#assertValid(mergeIssues(issues, this.#check(context.tenant, replacement, stored._id)));
     const fields = this.#keepServerOwned(replacement, stored);
+    if (this.deps.profile.noopWriteConflict) this.#refuseNoopReplace(stored, fields, context.now);
     const doc = this.deps.store.write(context.tenant, this.definition.name, id, fields, { created: stored._created, updated: context.now });
+    if (this.deps.profile.noopWriteConflict) this.#putStored.add(doc);
     return { doc, created: false };
+  }
+
+  /**
+   * Eve 2.3's PUT stores the new document with an etag computed from it alone, and takes Mongo's count
+   * of 0 modified documents for a changed etag: a PUT repeating the previous PUT's document in the same
+   * second answers 412. A POST or PATCH etag also covers what the document was before, so it never repeats.
+   */
+  #refuseNoopReplace(stored: StoredDoc, fields: Fields, now: number): void {
+    if (this.#putStored.has(stored) && toSecond(now) === stored._updated && JSON.stringify(fields) === JSON.stringify(fieldsOf(stored))) {
+      throw new ApiError(412, STALE_IF_MATCH);
+    }
   }
 
   /** Eve's DELETE: an id this tenant does not have (unknown, gone, another tenant's) deletes nothing and succeeds. */
