@@ -47,7 +47,7 @@ export async function runProxyCli(argv: readonly string[]): Promise<number> {
 }
 
 async function proxy(flags: Flags): Promise<number> {
-  const reports = parseReports(flags.report);
+  const reports = parseReports(flags.report, ['junit', 'json']);
   if (typeof reports === 'string') return cannotStart(reports);
   if (!URL.canParse(flags.target)) return cannotStart(`--target "${flags.target}" is not a URL`);
   const timeoutMs = upstreamTimeoutMs(flags);
