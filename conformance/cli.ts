@@ -9,6 +9,7 @@ import { parseCommand } from './parse-command.js';
 import { ApiClient } from './client.js';
 import { cleanUpPrefix } from './cleanup.js';
 import { ProgressReporter } from './reporter.js';
+import { conformanceMarkdown } from './summary-markdown.js';
 import type { RequirementResult } from './reporter.js';
 import { matchesOnly } from './only.js';
 import { requirements } from './requirements.js';
@@ -53,7 +54,7 @@ export async function runConformanceCli(argv: readonly string[]): Promise<number
     .option('--strict', 'a failed SHOULD or MAY fails the run too (default: a warning; env KC_STRICT=1)')
     .option('--only <glob>', 'run only requirements whose id matches, e.g. "KC-ETAG-*"')
     .option('--list', 'list the requirements and exit')
-    .option('--report <kind=path,...>', 'also write reports: junit=<path>, json=<path>')
+    .option('--report <kind=path,...>', 'also write reports: junit=<path>, json=<path>, markdown=<path> (a CI job summary, e.g. $GITHUB_STEP_SUMMARY)')
     .addOption(new Option('--timeout <ms>', 'timeout of each request').argParser(positiveNumber))
     .addOption(new Option('--max-requests <n>', 'most requests the run may make').argParser(positiveNumber))
     .option('--run-id <id>', 'names created data conformance-<id>-… (default: random)')
@@ -126,10 +127,9 @@ async function conformance(flags: Flags): Promise<number> {
   const results = await runSuite(config, { only, junitPath: reports.junit, strict });
   if (results === undefined) return 2;
   const verdicts = results.map((r) => r.verdict);
-  if (reports.json) {
-    const report = { target: config.baseUrl ?? 'in-process mock', profile: config.profile, strict, runId: config.runId, summary: tally(verdicts), exitCode: exitCodeOf(verdicts), results };
-    writeFileSync(reports.json, `${JSON.stringify(report, null, 2)}\n`);
-  }
+  const run = { target: config.baseUrl ?? 'in-process mock', profile: config.profile, strict, runId: config.runId };
+  if (reports.json) writeFileSync(reports.json, `${JSON.stringify({ ...run, summary: tally(verdicts), exitCode: exitCodeOf(verdicts), results }, null, 2)}\n`);
+  if (reports.markdown) writeFileSync(reports.markdown, conformanceMarkdown({ ...run, results }));
   return exitCodeOf(verdicts);
 }
 
@@ -184,14 +184,25 @@ async function probe(config: TargetConfig): Promise<string | undefined> {
   return undefined;
 }
 
-export function parseReports(spec: string | undefined): { junit?: string; json?: string } | string {
-  const reports: { junit?: string; json?: string } = {};
+export type ReportKind = 'junit' | 'json' | 'markdown';
+
+/** `--report kind=path,…` as a path by kind, or what is wrong with it; `kinds` are those the command writes. */
+export function parseReports(spec: string | undefined, kinds: readonly ReportKind[] = ['junit', 'json', 'markdown']): Partial<Record<ReportKind, string>> | string {
+  const reports: Partial<Record<ReportKind, string>> = {};
   for (const part of (spec ?? '').split(',').filter(Boolean)) {
-    const [kind, path] = part.split('=', 2);
-    if ((kind !== 'junit' && kind !== 'json') || !path) return `--report expects junit=<path> and/or json=<path>, got "${part}"`;
+    const at = part.indexOf('=');
+    const kind = part.slice(0, at) as ReportKind;
+    const path = part.slice(at + 1);
+    if (at === -1 || !kinds.includes(kind) || !path) return `--report expects ${kindList(kinds)}, got "${part}"`;
     reports[kind] = path;
   }
   return reports;
+}
+
+/** `junit=<path>, json=<path> and/or markdown=<path>`. */
+function kindList(kinds: readonly ReportKind[]): string {
+  const named = kinds.map((kind) => `${kind}=<path>`);
+  return named.length === 1 ? named[0]! : `${named.slice(0, -1).join(', ')} and/or ${named.at(-1)!}`;
 }
 
 function listRequirements(only: string | undefined): number {

@@ -58,8 +58,11 @@ function indent(text: string): string {
     .join('\n');
 }
 
-export function summaryTable(results: readonly RequirementResult[]): string {
-  const rows = [['Area', 'passed', 'failed', 'warnings', 'skipped']];
+export const SUMMARY_HEADER = ['Area', 'passed', 'failed', 'warnings', 'skipped'] as const;
+
+/** One row per area that has results (its name, then the counts of SUMMARY_HEADER), then the total. */
+export function summaryRows(results: readonly RequirementResult[]): string[][] {
+  const rows: string[][] = [];
   const row = (label: string, list: readonly RequirementResult[]) => {
     const counts = tally(list.map((r) => r.verdict));
     rows.push([label, ...[counts.passed, counts.failed, counts.warning, counts.skipped].map(String)]);
@@ -69,6 +72,11 @@ export function summaryTable(results: readonly RequirementResult[]): string {
     if (inArea.length > 0) row(`${area} ${areas[area]}`, inArea);
   }
   row('Total', results);
+  return rows;
+}
+
+export function summaryTable(results: readonly RequirementResult[]): string {
+  const rows = [[...SUMMARY_HEADER], ...summaryRows(results)];
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((cells) => cells[column]!.length)));
   return rows.map((cells) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ')).join('\n');
 }

@@ -19,7 +19,7 @@ import { JobRunner } from './lifecycle/jobs.js';
 import { ClusterLifecycle } from './lifecycle/lifecycle.js';
 import { defaultAgentImages } from './lifecycle/manifest.js';
 import { Timeline } from './lifecycle/timeline.js';
-import { resolveOptions } from './options.js';
+import { resolveOptions, servesSeedPaths } from './options.js';
 import type { MockOptions, ResolvedOptions } from './options.js';
 import type { ResourceDefinition } from './resources/definition.js';
 import { domain, domainIndexes } from './resources/domain.js';
@@ -65,7 +65,7 @@ export function createMock(options: MockOptions = {}): Mock {
   const app = new Hono();
   // Every request passes these stages in this order: an API request inside the one /api/v1 dispatch
   // (one handler, so an answer that needs no I/O leaves synchronously), any other as Hono middleware.
-  const allow = allowOf(Object.values(domain));
+  const allow = allowOf(Object.values(domain), servesSeedPaths(runtime.options.profile));
   const outer: Stage[] = [methodOverride(app)];
   if (stateFile) outer.push(stateFile.step());
   if (runtime.options.log) outer.push(requestLog(runtime.options.log));
@@ -119,8 +119,8 @@ function createRuntime(options: MockOptions): MockRuntime {
 const ROOT_ROUTES = [/^\/api-docs\/?$/, /^\/kubeclusteragents\/[^/]+\/[^/]+$/];
 
 /** `Allow` for OPTIONS: the API's routes, and the read-only routes outside it. */
-function allowOf(definitions: readonly ResourceDefinition[]): (path: string) => string | undefined {
-  const api = apiAllow(definitions);
+function allowOf(definitions: readonly ResourceDefinition[], seedPaths: boolean): (path: string) => string | undefined {
+  const api = apiAllow(definitions, seedPaths);
   return (path) => (ROOT_ROUTES.some((route) => route.test(path)) ? 'GET, OPTIONS, HEAD' : api(path));
 }
 
@@ -153,6 +153,7 @@ function mountApi(app: Hono, runtime: MockRuntime, stages: readonly Stage[]): vo
     resources,
     root: { home: (c) => c.json(home), images: (c) => c.json(defaultAgentImages) },
     authenticate: bearerTenant(options.tokens),
+    seedPaths: servesSeedPaths(options.profile),
   });
   const api = (c: Context) => runSteps(c, stages, dispatch, renderError);
   app.all('/api/v1', api);

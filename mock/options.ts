@@ -27,6 +27,9 @@ export const profiles = {
 
 export type ProfileName = keyof typeof profiles;
 
+/** The seed's links (`Location`, its image list) name `/api/v1/v1/…`: a profile that hands them out serves the API there too. */
+export const servesSeedPaths = (profile: Profile): boolean => profile.linkStyle === 'seed';
+
 export interface Limits {
   /** Largest request body in bytes (413 above). */
   maxBodyBytes: number;

@@ -2,10 +2,11 @@
 // 1 differences, 2 could not run (one clear line saying why).
 import { writeFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
+import { parseReports } from '../cli.js';
 import { parseCommand } from '../parse-command.js';
 import { newRunId } from '../target.js';
 import { allowedDifferences } from './allowed-differences.js';
-import { formatSummary } from './report.js';
+import { compareMarkdown, formatSummary } from './report.js';
 import { runCompare } from './run.js';
 
 interface Flags {
@@ -32,7 +33,7 @@ export async function runCompareCli(argv: readonly string[]): Promise<number> {
     .addOption(new Option('--requests <n>', 'how many requests to send to each server').default(1000).argParser(positiveInteger))
     .addOption(new Option('--seed <n>', 'seed of the request sequence (the same seed gives the same sequence)').default(1).argParser(integer))
     .addOption(new Option('--timeout <ms>', 'timeout of each request').default(10_000).argParser(positiveInteger))
-    .option('--report <json=path>', 'also write the findings as JSON')
+    .option('--report <kind=path,...>', 'also write the findings: json=<path> and/or markdown=<path> (a CI job summary, e.g. $GITHUB_STEP_SUMMARY)')
     .option('--run-id <id>', 'names created data compare-<id>-… (default: random)', newRunId())
     .option('--keep', 'keep what the run created (default: removed at the end)')
     .exitOverride()
@@ -44,9 +45,9 @@ export async function runCompareCli(argv: readonly string[]): Promise<number> {
 }
 
 async function compare(flags: Flags): Promise<number> {
-  const reportPath = flags.report === undefined ? undefined : /^json=(.+)$/.exec(flags.report)?.[1];
-  if (flags.report !== undefined && !reportPath) {
-    console.error(`compare: --report expects json=<path>, got "${flags.report}"`);
+  const reports = parseReports(flags.report, ['json', 'markdown']);
+  if (typeof reports === 'string') {
+    console.error(`compare: ${reports}`);
     return 2;
   }
   const prefix = `compare-${flags.runId}-`;
@@ -67,12 +68,14 @@ async function compare(flags: Flags): Promise<number> {
     console.error(`compare: cannot run: ${outcome.reason}`);
     return 2;
   }
-  for (const line of formatSummary(outcome.summary, { a: flags.baseUrl, b: flags.against })) console.log(line);
-  if (reportPath) {
-    const allowList = allowedDifferences.map(({ id, reason }) => ({ id, reason }));
+  const labels = { a: flags.baseUrl, b: flags.against };
+  for (const line of formatSummary(outcome.summary, labels)) console.log(line);
+  const allowList = allowedDifferences.map(({ id, reason }) => ({ id, reason }));
+  if (reports.json) {
     const report = { a: flags.baseUrl, b: flags.against, seed: flags.seed, runId: flags.runId, ...outcome.summary, allowList };
-    writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(reports.json, `${JSON.stringify(report, null, 2)}\n`);
   }
+  if (reports.markdown) writeFileSync(reports.markdown, compareMarkdown(outcome.summary, { ...labels, seed: flags.seed }, allowList));
   return outcome.summary.differenceCount > 0 ? 1 : 0;
 }
 

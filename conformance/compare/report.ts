@@ -1,5 +1,7 @@
 // Findings grouped by kind, each with a count and one reproducible example per side; the text a
 // person reads and the JSON a pipeline keeps.
+import { codeBlock, inlineCode, plain, table } from '../markdown.js';
+import type { AllowedDifference } from './allowed-differences.js';
 import type { Finding, ReplayResult } from './replay.js';
 
 export interface DifferenceKind {
@@ -54,11 +56,48 @@ export function formatSummary(summary: Summary, labels: { a: string; b: string }
   }
   const rows = Object.entries(summary.allowed);
   if (rows.length > 0) lines.push(`Allowed differences (allowed-differences.ts): ${rows.map(([id, n]) => `${id} ${n}`).join(', ')}`);
-  lines.push(
-    `${summary.requests} requests to A (${labels.a}) and B (${labels.b}) in ${summary.seconds} s: ` +
-      `${summary.differenceCount} difference(s) of ${summary.differences.length} kind(s) outside the allow-list, ${summary.allowedCount} allowed`,
-  );
+  lines.push(summaryLine(summary, labels));
   return lines;
+}
+
+function summaryLine(summary: Summary, labels: { a: string; b: string }): string {
+  return (
+    `${summary.requests} requests to A (${labels.a}) and B (${labels.b}) in ${summary.seconds} s: ` +
+    `${summary.differenceCount} difference(s) of ${summary.differences.length} kind(s) outside the allow-list, ${summary.allowedCount} allowed`
+  );
+}
+
+/** Kinds of difference written out with their curl lines; the rest are only counted (a job summary holds 1 MiB). */
+const MOST_DETAILED = 50;
+
+/**
+ * `compare --report markdown=<file>`, for a CI job summary: the summary line, the kinds of difference
+ * (count, each side's value, the first step) and each kind's two curl lines, then the allow-list counts.
+ */
+export function compareMarkdown(summary: Summary, labels: { a: string; b: string; seed: number }, allowList: readonly Pick<AllowedDifference, 'id' | 'reason'>[]): string {
+  const icon = summary.differenceCount === 0 ? '✅' : '❌';
+  const sections = [
+    `## ${icon} kubeclusters compare: ${summary.differenceCount} difference(s) of ${summary.differences.length} kind(s)`,
+    `${plain(summaryLine(summary, labels))}. The same sequence again: ${inlineCode(`--seed ${labels.seed}`)}.`,
+  ];
+  if (summary.differences.length > 0) {
+    const rows = summary.differences.map((d) => [plain(d.kind), String(d.count), String(d.example.step), inlineCode(shortValue(d.example.a)), inlineCode(shortValue(d.example.b))]);
+    sections.push('### Differences outside the allow-list', table(['Kind', 'Count', 'First at step', 'A', 'B'], rows, [1, 2]));
+    sections.push(...summary.differences.slice(0, MOST_DETAILED).map((d) => kindSection(d, labels)));
+    const untold = summary.differences.length - MOST_DETAILED;
+    if (untold > 0) sections.push(`… and ${untold} more kinds: see \`--report json=<file>\`.`);
+  }
+  const allowed = Object.entries(summary.allowed);
+  if (allowed.length > 0) {
+    const reasons = new Map(allowList.map(({ id, reason }) => [id, reason]));
+    sections.push('### Allowed differences (allowed-differences.ts)', table(['Allow-list row', 'Count', 'Reason'], allowed.map(([id, n]) => [inlineCode(id), String(n), plain(reasons.get(id) ?? '')]), [1]));
+  }
+  return `${sections.join('\n\n')}\n`;
+}
+
+function kindSection(kind: DifferenceKind, labels: { a: string; b: string }): string {
+  const curl = [`# A (${labels.a}), step ${kind.example.step}`, kind.example.curlA, `# B (${labels.b})`, kind.example.curlB].join('\n');
+  return `#### ${plain(kind.kind)} (${kind.count}×)\n\n${codeBlock(curl, 'sh')}`;
 }
 
 function shortValue(value: unknown): string {

@@ -8,10 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startMockServer } from '../../mock/server.js';
 import type { RunningMock } from '../../mock/server.js';
+import { startSilentServer } from '../test-support/silent-server.js';
 
 const built = fileURLToPath(new URL('../../dist/mock/cli/main.js', import.meta.url));
 const children: ChildProcessWithoutNullStreams[] = [];
-const mocks: RunningMock[] = [];
+const mocks: Array<Pick<RunningMock, 'close'>> = [];
 afterEach(async () => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
   await Promise.all(mocks.splice(0).map((mock) => mock.close()));
@@ -74,6 +75,37 @@ describe('kubeclusters-mock proxy (the executable)', () => {
     proxy.child.kill('SIGINT');
     expect(await proxy.exit).toBe(0);
     expect(proxy.output()).toContain('Stopped (SIGINT).\n1 exchanges, 0 violations (client 0, server 0)');
+  });
+
+  it('PROXY-TIMEOUT --upstream-timeout: a silent server gets a violation and its client a 504; Ctrl+C ends at once, listing the exchange in flight as unanswered', async () => {
+    const upstream = await startSilentServer();
+    mocks.push(upstream);
+    const proxy = await startCli(['--target', upstream.url, '--upstream-timeout', '1']);
+    const timedOut = await send(`${proxy.url}/api/v1/kubeclusters`);
+    expect(timedOut.status).toBe(504);
+    expect(((await timedOut.json()) as { _error: { message: string } })._error.message).toBe(`The upstream server ${upstream.url} did not answer within 1 s (the proxy's --upstream-timeout)`);
+    const inFlight = send(`${proxy.url}/api/v1/kubeclusters/5eb599e603f7a77d5223efee`);
+    await upstream.receivedAtLeast(2);
+    proxy.child.kill('SIGINT');
+    expect((await inFlight).status).toBe(504);
+    expect(await proxy.exit).toBe(1);
+    const output = proxy.output();
+    expect(output).toMatch(/✗ PROXY-TIMEOUT server: expected an answer within 1 s \(--upstream-timeout\); got no answer from http:\/\/127\.0\.0\.1:\d+ after 1 s ← curl -sS '.+\/api\/v1\/kubeclusters'/);
+    expect(output).toMatch(/Stopped \(SIGINT\)\.\n1 exchanges, 1 violations \(client 0, server 1\)\n.*\nPROXY-TIMEOUT +0 +1 .*\n1 unanswered when the proxy stopped \(their clients got 504\):\n {2}after [\d.]+ s: curl -sS '.+\/api\/v1\/kubeclusters\/5eb599e603f7a77d5223efee'/);
+  });
+
+  it('takes the deprecated --timeout <ms> when alone, with a warning, and refuses it beside --upstream-timeout', async () => {
+    const mock = await target();
+    const proxy = await startCli(['--target', mock.url, '--timeout', '5000']);
+    expect(proxy.output()).toContain('proxy: --timeout <ms> is deprecated; use --upstream-timeout <seconds>');
+    proxy.child.kill('SIGINT');
+    expect(await proxy.exit).toBe(0);
+    const both = spawn(process.execPath, [built, 'proxy', '--target', mock.url, '--timeout', '5000', '--upstream-timeout', '5']);
+    children.push(both);
+    let output = '';
+    both.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    expect(await new Promise((resolve) => both.once('exit', resolve))).toBe(2);
+    expect(output).toBe('proxy: cannot start: give --upstream-timeout <seconds> only (--timeout <ms> is its deprecated older form)\n');
   });
 
   it('exits 2 with one clear line when the target is no URL', async () => {

@@ -18,8 +18,12 @@ interface Flags {
   report?: string;
   record?: string;
   maxRequests?: number;
-  timeout: number;
+  upstreamTimeout?: number;
+  /** Deprecated: --upstream-timeout in milliseconds. */
+  timeout?: number;
 }
+
+const DEFAULT_UPSTREAM_TIMEOUT_S = 30;
 
 export async function runProxyCli(argv: readonly string[]): Promise<number> {
   let exitCode = 0;
@@ -34,7 +38,8 @@ export async function runProxyCli(argv: readonly string[]): Promise<number> {
     .option('--report <kind=path,...>', 'on stopping, also write junit=<path> and/or json=<path>')
     .option('--record <file>', 'write every exchange as a JSON line (tokens redacted); serve --fixtures <file> loads it')
     .option('--max-requests <n>', 'stop after this many exchanges', whole(1))
-    .option('--timeout <ms>', 'how long to wait for the target on each request', whole(1), 30_000)
+    .option('--upstream-timeout <seconds>', `how long the target may take to answer an exchange; then the client gets 504 and the server a PROXY-TIMEOUT violation (default: ${DEFAULT_UPSTREAM_TIMEOUT_S})`, positive)
+    .addOption(new Option('--timeout <ms>', 'deprecated: --upstream-timeout in milliseconds').argParser(whole(1)).hideHelp())
     .action(async (flags: Flags) => {
       exitCode = await proxy(flags);
     });
@@ -42,9 +47,11 @@ export async function runProxyCli(argv: readonly string[]): Promise<number> {
 }
 
 async function proxy(flags: Flags): Promise<number> {
-  const reports = parseReports(flags.report);
+  const reports = parseReports(flags.report, ['junit', 'json']);
   if (typeof reports === 'string') return cannotStart(reports);
   if (!URL.canParse(flags.target)) return cannotStart(`--target "${flags.target}" is not a URL`);
+  const timeoutMs = upstreamTimeoutMs(flags);
+  if (typeof timeoutMs === 'string') return cannotStart(timeoutMs);
   let running: RunningProxy;
   try {
     running = await startProxy({
@@ -52,7 +59,7 @@ async function proxy(flags: Flags): Promise<number> {
       port: flags.port,
       host: flags.host,
       profile: flags.profile,
-      timeoutMs: flags.timeout,
+      timeoutMs,
       ...(flags.maxRequests === undefined ? {} : { maxRequests: flags.maxRequests }),
       ...(flags.record === undefined ? {} : { recordPath: flags.record }),
       onFinding: (finding) => console.log(violationLine(finding)),
@@ -68,15 +75,29 @@ async function proxy(flags: Flags): Promise<number> {
     new Promise<string>((resolve) => process.once('SIGTERM', () => resolve('SIGTERM'))),
   ]);
   await running.close();
-  console.log(`\nStopped (${stoppedBy}).\n${summary(running.findings, running.exchanges)}`);
+  console.log(`\nStopped (${stoppedBy}).\n${summary(running.findings, running.exchanges, running.unanswered)}`);
   if (reports.junit) writeFileSync(reports.junit, junitReport(running.findings, running.exchanges));
-  if (reports.json) writeFileSync(reports.json, `${JSON.stringify(jsonReport(running.findings, running.exchanges, flags.target), null, 2)}\n`);
+  if (reports.json) writeFileSync(reports.json, `${JSON.stringify(jsonReport(running.findings, running.exchanges, flags.target, running.unanswered), null, 2)}\n`);
   return running.findings.length > 0 ? 1 : 0;
+}
+
+/** --upstream-timeout in ms; the deprecated --timeout <ms> still works, with a warning, when it is the only one given. */
+function upstreamTimeoutMs({ upstreamTimeout, timeout }: Flags): number | string {
+  if (upstreamTimeout !== undefined && timeout !== undefined) return 'give --upstream-timeout <seconds> only (--timeout <ms> is its deprecated older form)';
+  if (timeout === undefined) return (upstreamTimeout ?? DEFAULT_UPSTREAM_TIMEOUT_S) * 1000;
+  console.error('proxy: --timeout <ms> is deprecated; use --upstream-timeout <seconds>');
+  return timeout;
 }
 
 function cannotStart(reason: string): number {
   console.error(`proxy: cannot start: ${reason}`);
   return 2;
+}
+
+function positive(value: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new InvalidArgumentError('expected a positive number of seconds');
+  return number;
 }
 
 function whole(min: number): (value: string) => number {

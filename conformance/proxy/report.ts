@@ -2,10 +2,17 @@
 // and the same as JUnit and JSON for CI.
 import { requirementsById } from '../requirements.js';
 import { specRules } from '../rules/ids.js';
+import { PROXY_TIMEOUT } from './in-flight.js';
+import type { Unanswered } from './in-flight.js';
 import type { Finding } from './server.js';
 
+/** What the proxy itself finds, beyond the catalogue and the spec. */
+const proxyRules: Record<string, string> = {
+  [PROXY_TIMEOUT]: 'the server answers every exchange within the proxy\'s --upstream-timeout',
+};
+
 export function titleOf(rule: string): string {
-  return requirementsById.get(rule)?.title ?? specRules[rule as keyof typeof specRules] ?? rule;
+  return requirementsById.get(rule)?.title ?? specRules[rule as keyof typeof specRules] ?? proxyRules[rule] ?? rule;
 }
 
 /** `✗ KC-ETAG-2 server: expected …; got … ← curl …` on one line, the token redacted. */
@@ -30,21 +37,24 @@ export function countByRule(findings: readonly Finding[]): RuleCount[] {
   return [...counts.values()].sort((a, b) => a.rule.localeCompare(b.rule, 'en', { numeric: true }));
 }
 
-export function summary(findings: readonly Finding[], exchanges: number): string {
+export function summary(findings: readonly Finding[], exchanges: number, unanswered: readonly Unanswered[] = []): string {
   const counts = countByRule(findings);
   const parties = (party: 'client' | 'server') => findings.filter((f) => f.violation.party === party).length;
   const lines = [`${exchanges} exchanges, ${findings.length} violations (client ${parties('client')}, server ${parties('server')})`];
   if (counts.length > 0) lines.push(`${'rule'.padEnd(13)} ${'client'.padStart(6)} ${'server'.padStart(6)}  requirement`);
   for (const c of counts) lines.push(`${c.rule.padEnd(13)} ${String(c.client).padStart(6)} ${String(c.server).padStart(6)}  ${titleOf(c.rule)}`);
+  if (unanswered.length > 0) lines.push(`${unanswered.length} unanswered when the proxy stopped (their clients got 504):`);
+  for (const u of unanswered) lines.push(`  after ${u.waited} s: ${u.request}`);
   return lines.join('\n');
 }
 
-export function jsonReport(findings: readonly Finding[], exchanges: number, target: string): object {
+export function jsonReport(findings: readonly Finding[], exchanges: number, target: string, unanswered: readonly Unanswered[] = []): object {
   return {
     target,
     exchanges,
     summary: countByRule(findings).map((c) => ({ ...c, title: titleOf(c.rule) })),
     violations: findings.map(({ violation, exchange }) => ({ ...violation, request: exchange.curl(), status: exchange.status })),
+    unanswered,
   };
 }
 

@@ -1,9 +1,11 @@
 // The `kubeclusters-mock` commands: parses arguments and hands over to `serve`, `conformance`, `compare` or `proxy`.
 import { Command, CommanderError } from 'commander';
 import { serveCommand } from './serve.js';
+import { packageVersion } from '../ui/assets.js';
 
 const program = new Command('kubeclusters-mock')
   .description("Mock server and conformance test kit for CloudCasa's kubeclusters API")
+  .version(packageVersion(), '-V, --version', 'print the version of kubeclusters-mock')
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride();
 

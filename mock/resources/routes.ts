@@ -74,9 +74,23 @@ interface ApiTarget {
 const API_PREFIX = '/api/v1';
 const SLASH = 47;
 const RUN_SUFFIX = '/action/run';
+/** The seed's doubled prefix (its `Location`, its image list), served as `/api/v1` by a profile that uses it. */
+const SEED_PREFIX = '/api/v1/v1';
+
+/** `/api/v1/v1/…` as `/api/v1/…`; any other path as it is. */
+function fromSeedPath(path: string): string {
+  const seed = path.startsWith(SEED_PREFIX) && (path.length === SEED_PREFIX.length || path.charCodeAt(SEED_PREFIX.length) === SLASH);
+  return seed ? API_PREFIX + path.slice(SEED_PREFIX.length) : path;
+}
 
 /** Finds the target of a path, without splitting it (this runs for every API request). */
-function apiTargets(definitions: readonly ResourceDefinition[]): (path: string) => ApiTarget | undefined {
+function apiTargets(definitions: readonly ResourceDefinition[], seedPaths = false): (path: string) => ApiTarget | undefined {
+  const targetOf = canonicalTargets(definitions);
+  // Only a seed profile pays for the second prefix: `/api/v1/…` is the path every other request takes.
+  return seedPaths ? (path) => targetOf(fromSeedPath(path)) : targetOf;
+}
+
+function canonicalTargets(definitions: readonly ResourceDefinition[]): (path: string) => ApiTarget | undefined {
   const route = (served: readonly string[], allow: string): ApiRoute => ({ served: new Set(served), allow });
   const root: ApiTarget = { route: route(['GET', 'HEAD'], 'OPTIONS, GET, HEAD'), kind: 'root', resource: '', id: '', slashed: false };
   const images = route(['GET', 'HEAD'], 'GET, OPTIONS, HEAD');
@@ -126,9 +140,10 @@ const ITEM_PATH = /\/api\/v1\/\w+\/(?!cloudcasa-images)[^/]+\/?$/;
 const ITEM_ID = /\/[0-9a-f]{24}\/?$/;
 
 /** The `Allow` header of a path under `/api/v1`, or undefined when no route matches it. */
-export function apiAllow(definitions: readonly ResourceDefinition[]): (path: string) => string | undefined {
-  const targetOf = apiTargets(definitions);
-  return (path) => {
+export function apiAllow(definitions: readonly ResourceDefinition[], seedPaths = false): (path: string) => string | undefined {
+  const targetOf = canonicalTargets(definitions);
+  return (given) => {
+    const path = seedPaths ? fromSeedPath(given) : given;
     // Flask answers OPTIONS on the API root only at its canonical URL, with the slash.
     if (path === '/api/v1' || (ITEM_PATH.test(path) && !ITEM_ID.test(path))) return undefined;
     return targetOf(path)?.route.allow;
@@ -151,14 +166,16 @@ export interface ApiDispatch {
   root: { home: RouteHandler; images: RouteHandler };
   /** The tenant of a request, or a thrown 401. */
   authenticate: (c: Context) => string;
+  /** Serve `/api/v1/v1/…` as `/api/v1/…` (the seed profile's links). */
+  seedPaths?: boolean;
 }
 
 /**
  * The one dispatch of `/api/v1`. Routing comes before authentication, as in Eve (Flask): an unknown
  * route is 404 and a method a route does not offer is 405, with or without a valid token.
  */
-export function apiDispatch({ definitions, resources, root, authenticate }: ApiDispatch): (c: Context) => Answer {
-  const targetOf = apiTargets(definitions);
+export function apiDispatch({ definitions, resources, root, authenticate, seedPaths }: ApiDispatch): (c: Context) => Answer {
+  const targetOf = apiTargets(definitions, seedPaths);
   return (c) => {
     const target = targetOf(c.req.path);
     if (!target) return notFound();

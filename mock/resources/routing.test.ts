@@ -51,3 +51,43 @@ describe('routing under /api/v1', () => {
     expect((await app.request(path, { method: 'OPTIONS' })).headers.get('allow') ?? '').toBe(allow);
   });
 });
+
+/** The same route under the seed's doubled prefix, as its `Location` and its image list print it. */
+const seedPath = (path: string) => path.replace(/^\/api\/v1/, '/api/v1/v1');
+
+describe('routing under /api/v1/v1 (the seed profile)', () => {
+  const seed = createMockApp({ tokens: ['t1'], profile: 'seed' });
+  const strict = createMockApp({ tokens: ['t1'] });
+  const statusesOf = async (app: typeof seed, path: string) => {
+    const seen: number[] = [];
+    for (const method of METHODS) seen.push((await app.request(path, { method, headers: { Authorization: 'Bearer t1' } })).status);
+    return seen.join(' ');
+  };
+
+  it.each(ROUTES)('%s under /api/v1/v1 answers as under /api/v1 (%s), and OPTIONS allows "%s"', async (path, statuses, allow) => {
+    expect(await statusesOf(seed, seedPath(path))).toBe(statuses);
+    expect((await seed.request(seedPath(path), { method: 'OPTIONS' })).headers.get('allow') ?? '').toBe(allow);
+  });
+
+  it('resolves the Location of a created cluster to that cluster, and the image list the seed names', async () => {
+    const headers = { Authorization: 'Bearer t1', 'Content-Type': 'application/json' };
+    const created = await seed.request('/api/v1/kubeclusters', { method: 'POST', headers, body: JSON.stringify({ name: 'followed' }) });
+    const location = created.headers.get('location') ?? '';
+    expect(new URL(location).pathname).toMatch(/^\/api\/v1\/v1\/kubeclusters\/[0-9a-f]{24}$/);
+    const followed = await seed.request(location, { headers });
+    expect(followed.status).toBe(200);
+    expect(await followed.json()).toMatchObject({ _id: ((await created.json()) as { _id: string })._id, name: 'followed' });
+    const images = await seed.request('/api/v1/v1/kubeclusters/cloudcasa-images', { headers });
+    expect(images.status).toBe(200);
+    expect(await images.json()).toEqual(await (await seed.request('/api/v1/kubeclusters/cloudcasa-images', { headers })).json());
+  });
+
+  it('stays 404 under the strict and lenient profiles, whose links never name it', async () => {
+    const lenient = createMockApp({ tokens: ['t1'], profile: 'lenient' });
+    for (const app of [strict, lenient]) {
+      expect(await statusesOf(app, '/api/v1/v1/kubeclusters')).toBe('404 404 404 404 404 404');
+      expect(await statusesOf(app, '/api/v1/v1/kubeclusters/cloudcasa-images')).toBe('404 404 404 404 404 404');
+      expect((await app.request('/api/v1/v1/kubeclusters', { method: 'OPTIONS' })).headers.get('allow')).toBeNull();
+    }
+  });
+});
