@@ -67,7 +67,8 @@ function summaryLine(summary: Summary, labels: { a: string; b: string }): string
   );
 }
 
-/** Kinds of difference written out with their curl lines; the rest are only counted (a job summary holds 1 MiB). */
+/** Kinds of difference in the table, and written out with their curl lines; the rest are only counted (a job summary holds 1 MiB). */
+const MOST_IN_TABLE = 300;
 const MOST_DETAILED = 50;
 
 /**
@@ -81,11 +82,11 @@ export function compareMarkdown(summary: Summary, labels: { a: string; b: string
     `${plain(summaryLine(summary, labels))}. The same sequence again: ${inlineCode(`--seed ${labels.seed}`)}.`,
   ];
   if (summary.differences.length > 0) {
-    const rows = summary.differences.map((d) => [plain(d.kind), String(d.count), String(d.example.step), inlineCode(shortValue(d.example.a)), inlineCode(shortValue(d.example.b))]);
+    const rows = summary.differences.slice(0, MOST_IN_TABLE).map((d) => [plain(d.kind), String(d.count), String(d.example.step), inlineCode(shortValue(d.example.a)), inlineCode(shortValue(d.example.b))]);
     sections.push('### Differences outside the allow-list', table(['Kind', 'Count', 'First at step', 'A', 'B'], rows, [1, 2]));
     sections.push(...summary.differences.slice(0, MOST_DETAILED).map((d) => kindSection(d, labels)));
     const untold = summary.differences.length - MOST_DETAILED;
-    if (untold > 0) sections.push(`… and ${untold} more kinds: see \`--report json=<file>\`.`);
+    if (untold > 0) sections.push(`… and ${untold} more kinds${summary.differences.length > MOST_IN_TABLE ? `, ${summary.differences.length - MOST_IN_TABLE} of them not in the table` : ''}: see \`--report json=<file>\`.`);
   }
   const allowed = Object.entries(summary.allowed);
   if (allowed.length > 0) {
