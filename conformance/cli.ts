@@ -2,7 +2,7 @@
 // requirement as it goes, a summary by area at the end. Exit 1 when a MUST failed (any failure with
 // --strict), 0 otherwise (failed SHOULDs and MAYs are warnings), 2 when it could not run.
 import { writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { parseCommand } from './parse-command.js';
@@ -186,7 +186,11 @@ async function probe(config: TargetConfig): Promise<string | undefined> {
 
 export type ReportKind = 'junit' | 'json' | 'markdown';
 
-/** `--report kind=path,…` as a path by kind, or what is wrong with it; `kinds` are those the command writes. */
+/**
+ * `--report kind=path,…` as an absolute path by kind, or what is wrong with it; `kinds` are those the
+ * command writes. Paths are taken from the current folder: vitest would read a relative JUnit path
+ * from the suite's own folder.
+ */
 export function parseReports(spec: string | undefined, kinds: readonly ReportKind[] = ['junit', 'json', 'markdown']): Partial<Record<ReportKind, string>> | string {
   const reports: Partial<Record<ReportKind, string>> = {};
   for (const part of (spec ?? '').split(',').filter(Boolean)) {
@@ -194,7 +198,7 @@ export function parseReports(spec: string | undefined, kinds: readonly ReportKin
     const kind = part.slice(0, at) as ReportKind;
     const path = part.slice(at + 1);
     if (at === -1 || !kinds.includes(kind) || !path) return `--report expects ${kindList(kinds)}, got "${part}"`;
-    reports[kind] = path;
+    reports[kind] = resolve(path);
   }
   return reports;
 }

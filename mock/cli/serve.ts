@@ -26,6 +26,7 @@ interface ServeFlags {
   control: boolean;
   cors?: CorsOrigins;
   log: boolean;
+  noopWriteConflict: boolean;
 }
 
 export function serveCommand(): Command {
@@ -46,6 +47,7 @@ export function serveCommand(): Command {
     .option('--no-control', 'do not serve the test-control API under /__mock (nor the dashboard)')
     .option('--cors <origins|*>', 'let browser pages on these origins (comma-separated, or * for any) call the mock', parseCors)
     .option('--log', 'print one line per request', false)
+    .option('--noop-write-conflict', "answer a PUT that repeats the previous PUT's document within the same second with 412, as Eve 2.3 does", false)
     .action(async (flags: ServeFlags) => {
       await serve(flags);
     });
@@ -58,7 +60,7 @@ async function serve(flags: ServeFlags): Promise<void> {
   const mock = await startMockServer({
     port: flags.port,
     host: flags.host,
-    profile: flags.profile,
+    profile: flags.noopWriteConflict ? { base: flags.profile, noopWriteConflict: true } : flags.profile,
     tokens: flags.tokens,
     activationDelayMs: flags.activationDelay,
     jobDurationMs: flags.jobDuration,
@@ -76,7 +78,7 @@ async function serve(flags: ServeFlags): Promise<void> {
     process.exit(1);
   });
   const token = flags.fixturesTenant ?? flags.tokens?.[0] ?? 'demo';
-  console.log(`kubeclusters-mock listening on ${mock.url} (profile ${flags.profile})`);
+  console.log(`kubeclusters-mock listening on ${mock.url} (profile ${flags.profile}${flags.noopWriteConflict ? " with noopWriteConflict" : ""})`);
   console.log(`  API:      ${mock.url}/api/v1   (OpenAPI at ${mock.url}/api-docs)`);
   console.log(`  Docs:     ${mock.url}/docs`);
   if (flags.control) console.log(`  Control:  ${mock.url}/__mock   (dashboard at ${mock.url}/__mock/ui)`);
