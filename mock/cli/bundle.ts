@@ -1,4 +1,5 @@
-// The build's last step (`npm run build`, after tsc): the command line's modules in one file,
+// The build's last step (`npm run build`, after tsc), with the browser bundle beside it (browser-bundle.ts):
+// the command line's modules in one file,
 // dist/mock/cli/program.bundle.js, which the executable loads instead of ./program.js. Node 20 loads
 // ES modules one by one (resolve, read, compile, link): `serve`'s hundred took about 0.14 s, the
 // bundle about 0.07 s.
@@ -7,6 +8,7 @@ import type { Plugin } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleBrowser } from './browser-bundle.js';
 import { BUNDLE } from './program-module.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -59,4 +61,4 @@ export async function bundleProgram(): Promise<void> {
   });
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await bundleProgram();
+if (process.argv[1] === fileURLToPath(import.meta.url)) await Promise.all([bundleProgram(), bundleBrowser()]);
