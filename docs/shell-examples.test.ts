@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadSeedFixtures } from '../fixtures/seed.js';
-import { startMockServer } from '../mock/server.js';
-import type { RunningMock } from '../mock/server.js';
+import { startMockServer } from '../mock/node/server.js';
+import type { RunningMock } from '../mock/node/server.js';
 import { documentationPages, runnableExamples, whereIs } from './test-support/pages.js';
 import { runShellExample } from './test-support/shell-example.js';
 

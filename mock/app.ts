@@ -1,8 +1,8 @@
-// createMockApp: wires HTTP to the store, the resources, the lifecycle and the control API. Wiring only.
+// createMockApp: wires HTTP to the store, the resources, the lifecycle and the control API. Wiring only,
+// on Web APIs alone: what only a host can do (files, the state file, pages) comes in as `MockHost`.
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { loadSpec } from '../spec/document.js';
-import { StateFile } from './control/persistence.js';
 import { controlRoutes, controlMiddleware } from './control/routes.js';
 import { MockControlState } from './control/state.js';
 import { bearerTenant } from './http/auth.js';
@@ -20,54 +20,40 @@ import { ClusterLifecycle } from './lifecycle/lifecycle.js';
 import { defaultAgentImages } from './lifecycle/manifest.js';
 import { Timeline } from './lifecycle/timeline.js';
 import { resolveOptions, servesSeedPaths } from './options.js';
-import type { MockOptions, ResolvedOptions } from './options.js';
+import type { MockOptions } from './options.js';
 import type { ResourceDefinition } from './resources/definition.js';
 import { domain, domainIndexes } from './resources/domain.js';
 import { apiAllow, apiDispatch, methodNotAllowed, resourceRoutes } from './resources/routes.js';
 import { NOT_FOUND, ResourceService } from './resources/service.js';
+import type { MockHost, MockRuntime } from './runtime.js';
 import { MockClock } from './store/clock.js';
-import { DASHBOARD_PATH } from './ui/landing.js';
-import { dashboardRoutes, pageRoutes } from './ui/routes.js';
-import type { Clock } from './store/clock.js';
 import type { ResourceName } from './store/document.js';
 import { Store } from './store/store.js';
+import { DASHBOARD_PATH } from './ui/landing.js';
+import { dashboardRoutes, pageRoutes } from './ui/routes.js';
 import { DocumentValidator } from './validation/validator.js';
 
-/** Everything one mock instance holds; the control API and tests reach it through here. */
-export interface MockRuntime {
-  options: ResolvedOptions;
-  clock: Clock;
-  store: Store;
-  validator: DocumentValidator;
-  /** When every timed move (a cluster's activation, a job's steps) is due; settled before each request. */
-  timeline: Timeline;
-  lifecycle: ClusterLifecycle;
-  jobs: JobRunner;
-  services: Record<ResourceName, ResourceService>;
-  control: MockControlState;
-}
+export type { MockHost, MockRuntime } from './runtime.js';
 
 export interface Mock {
   app: Hono;
   runtime: MockRuntime;
-  /** Set with the `statePath` option. */
-  stateFile: StateFile | undefined;
 }
 
-export function createMockApp(options: MockOptions = {}): Hono {
-  return createMock(options).app;
+export function createMockApp(options: MockOptions = {}, host: MockHost = {}): Hono {
+  return createMock(options, host).app;
 }
 
-export function createMock(options: MockOptions = {}): Mock {
-  const runtime = createRuntime(options);
-  const stateFile = options.statePath === undefined ? undefined : new StateFile(options.statePath, runtime);
-  stateFile?.load();
+export function createMock(options: MockOptions = {}, host: MockHost = {}): Mock {
+  if (options.statePath !== undefined && host.stages === undefined) {
+    throw new Error('statePath needs a host with files: use createMock from "kubeclusters-mock" (Node), not from its msw or browser entry');
+  }
+  const runtime = createRuntime(options, host);
   const app = new Hono();
   // Every request passes these stages in this order: an API request inside the one /api/v1 dispatch
   // (one handler, so an answer that needs no I/O leaves synchronously), any other as Hono middleware.
   const allow = allowOf(Object.values(domain), servesSeedPaths(runtime.options.profile));
-  const outer: Stage[] = [methodOverride(app)];
-  if (stateFile) outer.push(stateFile.step());
+  const outer: Stage[] = [methodOverride(app), ...(host.stages?.(runtime) ?? [])];
   if (runtime.options.log) outer.push(requestLog(runtime.options.log));
   // Before the journal and the faults, so injected failures carry CORS headers too.
   if (runtime.options.cors) outer.push(fromMiddleware(corsAccess(runtime.options.cors, allow)));
@@ -78,7 +64,7 @@ export function createMock(options: MockOptions = {}): Mock {
   mountApi(app, runtime, [...outer, ...inner]);
   const site = siteApp(runtime, outer, inner);
   app.notFound((c) => site.fetch(c.req.raw, c.env));
-  return { app, runtime, stateFile };
+  return { app, runtime };
 }
 
 /** Everything outside /api/v1: pages, the OpenAPI document, the agent manifest, the control API. */
@@ -88,15 +74,16 @@ function siteApp(runtime: MockRuntime, outer: readonly Stage[], inner: readonly 
   site.notFound((c) => renderError(new ApiError(404, NOT_FOUND), c));
   for (const stage of outer) site.use('*', asMiddleware(stage));
   // Pages for people are not API traffic: mounted before the journal and the faults, which never see them.
-  site.route('/', pageRoutes(runtime));
-  if (runtime.options.control) site.route(DASHBOARD_PATH, dashboardRoutes(runtime));
+  const { assets } = runtime.host;
+  if (assets) site.route('/', pageRoutes(runtime, assets));
+  if (assets && runtime.options.control) site.route(DASHBOARD_PATH, dashboardRoutes(runtime, assets));
   for (const stage of inner) site.use('*', asMiddleware(stage));
   mountRootRoutes(site, runtime);
   if (runtime.options.control) site.route('/__mock', controlRoutes(runtime));
   return site;
 }
 
-function createRuntime(options: MockOptions): MockRuntime {
+function createRuntime(options: MockOptions, host: MockHost): MockRuntime {
   const resolved = resolveOptions(options);
   const clock = options.clock ?? new MockClock();
   const store = new Store(domainIndexes());
@@ -113,7 +100,7 @@ function createRuntime(options: MockOptions): MockRuntime {
     jobs: new ResourceService(domain.jobs, deps),
   } satisfies Record<ResourceName, ResourceService>;
   const jobs = new JobRunner(store, clock, timeline, validator, services, { jobDurationMs: resolved.jobDurationMs });
-  return { options: resolved, clock, store, validator, timeline, lifecycle, jobs, services, control: new MockControlState(resolved.limits.journalSize) };
+  return { options: resolved, clock, store, validator, timeline, lifecycle, jobs, services, control: new MockControlState(resolved.limits.journalSize), host };
 }
 
 const ROOT_ROUTES = [/^\/api-docs\/?$/, /^\/kubeclusteragents\/[^/]+\/[^/]+$/];

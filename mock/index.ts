@@ -1,8 +1,11 @@
-// The library's public surface: the mock app, a server for tests, its control client, and the options.
-export { createMock, createMockApp } from './app.js';
-export type { Mock, MockRuntime } from './app.js';
-export { startMockServer, DEFAULT_HOST, DEFAULT_PORT } from './server.js';
-export type { RunningMock, StartOptions } from './server.js';
+// The library's public surface on Node: the mock app (with Node's files and fast paths), a server for
+// tests, its control client, and the options. Other runtimes: the msw and browser entries (mock/msw/).
+export { createMock, createMockApp } from './node/mock.js';
+export type { NodeMock } from './node/mock.js';
+export type { Mock } from './app.js';
+export type { MockHost, MockRuntime } from './runtime.js';
+export { startMockServer, DEFAULT_HOST, DEFAULT_PORT } from './node/server.js';
+export type { RunningMock, StartOptions } from './node/server.js';
 export { MockControlClient } from './control/client.js';
 export type { AgentMove, ClockState, FetchLike, FixturesRequest, JobMove } from './control/client.js';
 export type { Snapshot } from './control/snapshot.js';

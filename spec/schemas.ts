@@ -1,7 +1,7 @@
 // Compiles the spec's component schemas with ajv (JSON Schema 2020-12, as OpenAPI 3.1 uses).
-import { createRequire } from 'node:module';
-import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import type { FormatsPlugin } from 'ajv-formats';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import formats from 'ajv-formats';
 import { loadSpec } from './document.js';
 import type { components } from './types.js';
 
@@ -17,16 +17,12 @@ export interface SchemaValidators {
   validatorFor(schema: object): ValidateFunction;
 }
 
-const require = createRequire(import.meta.url);
+// ajv-formats is CommonJS: Node hands its module object as the default export, a bundler may hand its `default`; both are the plugin.
+const addFormats: typeof formats.default = (formats as { default?: typeof formats.default }).default ?? (formats as unknown as typeof formats.default);
 
-/**
- * ajv and its formats (a hundred CommonJS files) are required when the first schema is compiled, not
- * at start-up: a server that has only been read from has not needed them yet.
- */
+/** The compiler is made when the first schema is compiled: a server that has only been read from has not needed it yet. */
 function newAjv(options: { applyDefaults?: boolean; verbose?: boolean }): Ajv2020 {
-  const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
-  const addFormats = require('ajv-formats') as FormatsPlugin;
-  const ajv = new Ajv({
+  const ajv = new Ajv2020({
     allErrors: true,
     strict: false,
     useDefaults: options.applyDefaults ?? false,

@@ -2,7 +2,7 @@
 // proxy that rewrites Host to its upstream (nginx's default), so it names the upstream's host in
 // agentURL and Location. 3 seeds × 1,000 requests: no difference at all, none allowed either.
 import { describe, expect, it } from 'vitest';
-import { startMockServer } from '../../mock/server.js';
+import { startMockServer } from '../../mock/node/server.js';
 import { formatSummary } from './report.js';
 import { runCompare } from './run.js';
 import { startHostRewritingProxy } from './test-support/host-rewriting-proxy.js';

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startMockServer } from '../../mock/server.js';
-import type { RunningMock } from '../../mock/server.js';
+import { startMockServer } from '../../mock/node/server.js';
+import type { RunningMock } from '../../mock/node/server.js';
 import { startSilentServer } from '../test-support/silent-server.js';
 
 const built = fileURLToPath(new URL('../../dist/mock/cli/main.js', import.meta.url));

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startMockServer } from '../../mock/server.js';
-import type { RunningMock } from '../../mock/server.js';
+import { startMockServer } from '../../mock/node/server.js';
+import type { RunningMock } from '../../mock/node/server.js';
 import { runChecks } from '../run.js';
 import { IN_PROCESS_TOKENS, configFromEnv, openTarget } from '../target.js';
 import { brokenVariants, variantFetch } from '../test-support/variants.js';

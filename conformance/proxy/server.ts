@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ProfileName } from '../../mock/options.js';
-import { describeListenError } from '../../mock/server.js';
+import { describeListenError } from '../../mock/node/server.js';
 import { checkAgainstSpec, toExchange } from '../client.js';
 import type { Exchange, FetchLike, RecordedRequest } from '../client.js';
 import type { Violation } from '../rules/rule.js';

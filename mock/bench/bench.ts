@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { Command, Option } from 'commander';
+import { measureInProcess } from './in-process.js';
 import { operations, resample, sampleOf } from './operations.js';
 import type { Operation, Sample } from './operations.js';
 import { startBare, startJsonServer, startMock, startPrism } from './servers.js';
@@ -15,6 +16,7 @@ interface Flags {
   connections: number;
   json?: string;
   only?: string;
+  inProcess: 'also' | 'only' | 'no';
 }
 
 export interface Row {
@@ -55,6 +57,7 @@ async function main(argv: string[]): Promise<void> {
     .addOption(new Option('--connections <n>', 'concurrent connections').default(10).argParser(Number))
     .option('--json <path>', 'also write the figures as JSON')
     .option('--only <operations>', 'only the operations whose names start so, comma-separated (e.g. "post,patch")')
+    .addOption(new Option('--in-process <when>', 'GET item through app.fetch and through MSW, without a port: also, only, or no').choices(['also', 'only', 'no']).default('also'))
     .parse(argv)
     .opts<Flags>();
   const picked = chosen(flags.only);
@@ -68,6 +71,7 @@ async function main(argv: string[]): Promise<void> {
   if (flags.peers) {
     starters.push(['Prism', (port) => startPrism(port, log)], ['json-server', (port) => startJsonServer(port, flags.clusters, log)]);
   }
+  if (flags.inProcess === 'only') return void console.log(renderTable(await inProcessRows(flags), {}, flags));
   let port = 4700 + Math.floor(Math.random() * 200);
   log('measuring the start-up of an empty mock…');
   const empty = await startMock(port++, 0);
@@ -115,10 +119,18 @@ async function main(argv: string[]): Promise<void> {
       await server.stop();
     }
   }
+  if (flags.inProcess === 'also') rows.push(...(await inProcessRows(flags)));
   const table = inTableOrder(rows, picked);
   console.log(renderTable(table, startups, flags));
   if (skipped.length > 0) console.log(`\nNot measured:\n${skipped.map((line) => `  ${line}`).join('\n')}`);
   if (flags.json) writeFileSync(flags.json, `${JSON.stringify({ clusters: flags.clusters, duration: flags.duration, connections: flags.connections, startups, rows: table }, null, 2)}\n`);
+}
+
+/** The in-process figures as rows of the table (no sockets: errors are non-2xx answers only). */
+async function inProcessRows(flags: Flags): Promise<Row[]> {
+  log(`in process, with ${flags.clusters} clusters:`);
+  const figures = await measureInProcess(flags.clusters, flags.duration, flags.connections, log);
+  return figures.map((figure) => ({ ...figure, errors: 0 }));
 }
 
 /** The operations `--only` names by the start of their names, case aside; all of them without it. */

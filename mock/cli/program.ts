@@ -1,7 +1,7 @@
 // The `kubeclusters-mock` commands: parses arguments and hands over to `serve`, `conformance`, `compare` or `proxy`.
 import { Command, CommanderError } from 'commander';
 import { serveCommand } from './serve.js';
-import { packageVersion } from '../ui/assets.js';
+import { packageVersion } from '../node/assets.js';
 
 const program = new Command('kubeclusters-mock')
   .description("Mock server and conformance test kit for CloudCasa's kubeclusters API")

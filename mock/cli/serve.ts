@@ -3,12 +3,13 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadSeedFixtures } from '../../fixtures/seed.js';
 import type { FixtureSet } from '../../fixtures/types.js';
 import { readFixtureFile } from '../control/routes.js';
+import { nodeHost } from '../node/mock.js';
 import { parseCorsOrigins } from '../http/cors.js';
 import type { CorsOrigins } from '../http/cors.js';
 import { ApiError } from '../http/errors.js';
 import { defaultJobDurationMs, defaultLimits, profiles } from '../options.js';
 import type { ProfileName } from '../options.js';
-import { DEFAULT_HOST, DEFAULT_PORT, startMockServer } from '../server.js';
+import { DEFAULT_HOST, DEFAULT_PORT, startMockServer } from '../node/server.js';
 
 interface ServeFlags {
   port: number;
@@ -104,7 +105,7 @@ async function serve(flags: ServeFlags): Promise<void> {
 
 async function fixturesFrom(value: string): Promise<FixtureSet> {
   if (value === 'seed') return loadSeedFixtures();
-  return readFixtureFile(value);
+  return readFixtureFile(value, nodeHost);
 }
 
 function parseCors(value: string): CorsOrigins {

@@ -20,6 +20,8 @@ const FIRST_CAPACITY = 64;
 /** Each entry's numbers, side by side in one array: time, duration, status, path length (-1: a long path). */
 const NUMBERS = 4;
 const [TIME, DURATION, STATUS, PATH_LENGTH] = [0, 1, 2, 3];
+const utf8 = new TextEncoder();
+const fromUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 export class JournalRing {
   #numbers = new Float64Array(0);
@@ -27,7 +29,7 @@ export class JournalRing {
   /** Slot → the path too long for its bytes. */
   readonly #longPaths = new Map<number, string>();
   /** Grows by doubling up to `size` slots, so a large journal costs memory only once it fills. */
-  #pathBytes = Buffer.alloc(0);
+  #pathBytes = new Uint8Array(0);
   #next = 0;
   #count = 0;
 
@@ -64,7 +66,8 @@ export class JournalRing {
       }
       if (index === path.length) return path.length;
     }
-    if (path.length * 3 <= PATH_BYTES || Buffer.byteLength(path) <= PATH_BYTES) return bytes.write(path, start, PATH_BYTES, 'utf8');
+    const { read, written } = utf8.encodeInto(path, bytes.subarray(start, start + PATH_BYTES));
+    if (read === path.length) return written;
     this.#longPaths.set(slot, path);
     return -1;
   }
@@ -89,7 +92,7 @@ export class JournalRing {
     return {
       time: new Date(this.#numbers[at + TIME] as number).toISOString(),
       method: this.#methods[slot] as string,
-      path: length < 0 ? (this.#longPaths.get(slot) as string) : this.#pathBytes.toString('utf8', start, start + length),
+      path: length < 0 ? (this.#longPaths.get(slot) as string) : fromUtf8.decode(this.#pathBytes.subarray(start, start + length)),
       status: this.#numbers[at + STATUS] as number,
       durationMs: this.#numbers[at + DURATION] as number,
     };
@@ -97,8 +100,8 @@ export class JournalRing {
 
   #grow(): void {
     const slots = Math.min(this.size, Math.max(FIRST_CAPACITY, 2 * (this.#pathBytes.length / PATH_BYTES)));
-    const pathBytes = Buffer.alloc(slots * PATH_BYTES);
-    this.#pathBytes.copy(pathBytes);
+    const pathBytes = new Uint8Array(slots * PATH_BYTES);
+    pathBytes.set(this.#pathBytes);
     this.#pathBytes = pathBytes;
     const numbers = new Float64Array(slots * NUMBERS);
     numbers.set(this.#numbers);

@@ -1,12 +1,10 @@
 // The test-control API under /__mock: reset, fixtures, state, clock, agents, jobs, journal and faults.
-import { readFile } from 'node:fs/promises';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { loadSeedFixtures } from '../../fixtures/seed.js';
 import { fixturesFromRecording, isRecording } from '../../fixtures/recording.js';
 import type { FixtureSet } from '../../fixtures/types.js';
-import type { MockRuntime } from '../app.js';
+import type { MockHost, MockRuntime } from '../runtime.js';
 import { readJsonBody } from '../http/body.js';
 import { ApiError } from '../http/errors.js';
 import type { Answer, Step } from '../http/pipeline.js';
@@ -20,6 +18,8 @@ import { tenantContents, tenantSummaries } from './tenants.js';
 
 export const CONTROL_PREFIX = '/__mock';
 export const DEFAULT_TENANT = 'demo';
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Journals every API request and applies injected faults; control requests themselves are left alone. */
 export function controlMiddleware(runtime: MockRuntime): Step {
@@ -68,7 +68,7 @@ export function controlRoutes(runtime: MockRuntime): Hono {
   control.post('/fixtures', async (c) => {
     const body = (await readJsonBody(c)) as Record<string, unknown>;
     const tenant = typeof body['tenant'] === 'string' ? body['tenant'] : defaultTenant(runtime);
-    const fixtures = await fixturesFrom(body);
+    const fixtures = await fixturesFrom(body, runtime.host);
     const loaded = loadFixtures({ ...runtime, tenant, fixtures, baseUrl: baseUrlOf(runtime, c) });
     return ok(c, { tenant, loaded });
   });
@@ -174,7 +174,7 @@ function checkFault(body: unknown): FaultSpec {
   return spec as FaultSpec;
 }
 
-async function fixturesFrom(body: Record<string, unknown>): Promise<FixtureSet> {
+async function fixturesFrom(body: Record<string, unknown>, host: MockHost): Promise<FixtureSet> {
   if (body['seed'] === true) return loadSeedFixtures();
   if (typeof body['generate'] === 'number') {
     const count = body['generate'];
@@ -182,15 +182,16 @@ async function fixturesFrom(body: Record<string, unknown>): Promise<FixtureSet> 
     const { generateFixtures } = await import('../../fixtures/generate.js');
     return generateFixtures({ count, seed: typeof body['randomSeed'] === 'number' ? body['randomSeed'] : undefined });
   }
-  if (typeof body['file'] === 'string') return readFixtureFile(body['file']);
+  if (typeof body['file'] === 'string') return readFixtureFile(body['file'], host);
   if (body['fixtures'] && typeof body['fixtures'] === 'object') return body['fixtures'] as FixtureSet;
   throw new ApiError(400, 'Invalid body: send {"seed": true}, {"generate": N, "randomSeed"?: n}, {"file": "<path>"} or {"fixtures": {...}}');
 }
 
-export async function readFixtureFile(path: string): Promise<FixtureSet> {
+export async function readFixtureFile(path: string, host: MockHost): Promise<FixtureSet> {
+  if (!host.readTextFile) throw new ApiError(400, `Cannot read fixtures file ${path}: this mock runs without files (in a browser or MSW); send {"fixtures": {...}}`);
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await host.readTextFile(path);
   } catch (error) {
     throw new ApiError(400, `Cannot read fixtures file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }

@@ -2,8 +2,8 @@
 // and on their own clusters. Afterwards every cluster's successful writes must form one chain of
 // ETags (no two wins with the same If-Match, none lost) and the totals must add up.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer } from '../server.js';
-import type { RunningMock } from '../server.js';
+import { startMockServer } from '../node/server.js';
+import type { RunningMock } from '../node/server.js';
 
 const CLIENTS = 50;
 const DURATION_MS = 3000;

@@ -1,16 +1,12 @@
 // Reads a request's JSON body: content type, size limit (413) and syntax (400), each with a clear message.
-import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import { ApiError } from './errors.js';
 import { requestHeader } from './headers.js';
+import { hostRequestReader } from './host-request.js';
 
-const tooLarge = (maxBytes: number) => new ApiError(413, `Request body too large: the limit is ${maxBytes} bytes`);
-
-/** On @hono/node-server the raw request is at hand; reading it directly skips the web-stream copy. */
-function incomingOf(c: Context): IncomingMessage | undefined {
-  const env = c.env as { incoming?: IncomingMessage } | undefined;
-  return env?.incoming;
-}
+export const tooLarge = (maxBytes: number) => new ApiError(413, `Request body too large: the limit is ${maxBytes} bytes`);
+// A BOM is kept, as Node's Buffer#toString keeps it: JSON.parse then refuses it, as before.
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 const UNKNOWN_CONTENT_TYPE = 'Unknown or no Content-Type header supplied; send Content-Type: application/json';
 
@@ -57,12 +53,12 @@ async function readForm(c: Context, maxBytes: number): Promise<Record<string, st
   return form;
 }
 
+/** The host's own reading when it has one (Node's raw request skips the web-stream copy), else the Request's. */
 function readText(c: Context, maxBytes: number): Promise<string> {
-  const incoming = incomingOf(c);
-  return incoming ? readIncoming(incoming, maxBytes) : readRequest(c.req.raw, maxBytes);
+  return hostRequestReader()?.text(c.env, maxBytes) ?? readRequest(c.req.raw, maxBytes);
 }
 
-/** In-process (`app.request`), the body is the Request's stream, read under the same limit. */
+/** The body is the Request's stream, read under the same limit. */
 async function readRequest(request: Request, maxBytes: number): Promise<string> {
   if (Number(request.headers.get('content-length')) > maxBytes) throw tooLarge(maxBytes);
   if (!request.body) return '';
@@ -77,36 +73,12 @@ async function readRequest(request: Request, maxBytes: number): Promise<string> 
     }
     chunks.push(read.value);
   }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** Listens for the body's chunks (cheaper than an async iterator); too large a body is drained and the stream destroyed. */
-function readIncoming(incoming: IncomingMessage, maxBytes: number): Promise<string> {
-  const declared = Number(incoming.headers['content-length']);
-  if (declared > maxBytes) {
-    incoming.resume();
-    return Promise.reject(tooLarge(maxBytes));
+  if (chunks.length === 1) return utf8.decode(chunks[0]);
+  const joined = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    joined.set(chunk, at);
+    at += chunk.byteLength;
   }
-  // Read already (the body of a request re-sent with another method): nothing more will come.
-  if (incoming.readableEnded) return Promise.resolve('');
-  if (incoming.destroyed) return Promise.reject(new Error('Premature close'));
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const settle = (outcome: () => void) => {
-      incoming.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
-      outcome();
-    };
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= maxBytes) return void chunks.push(chunk);
-      settle(() => reject(tooLarge(maxBytes)));
-      incoming.resume();
-      incoming.destroy();
-    };
-    const onEnd = () => settle(() => resolve((chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).toString('utf8')));
-    const onError = (error: Error) => settle(() => reject(error));
-    const onClose = () => settle(() => reject(new Error('Premature close')));
-    incoming.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
-  });
+  return utf8.decode(joined);
 }

@@ -1,14 +1,14 @@
-// Request headers read straight from Node's raw headers on a real port, as `c.req.header()` answers them.
-import type { IncomingMessage } from 'node:http';
+// Request headers read straight from the host's raw headers (Node's on a real port), as `c.req.header()` answers them.
 import type { Context } from 'hono';
+import { hostRequestReader } from './host-request.js';
 
 /**
  * The header `name` (lower case) as `c.req.header(name)` gives it: every occurrence, trimmed, joined
- * with ", ". On @hono/node-server it is read from Node's raw header list, so a request asked for a
- * few headers builds neither Node's header map nor a `Headers`; in-process it is Hono's answer.
+ * with ", ". When the host has the raw header list (Node's), it is read from there, so a request asked
+ * for a few headers builds neither Node's header map nor a `Headers`; otherwise it is Hono's answer.
  */
 export function requestHeader(c: Context, name: string): string | undefined {
-  const raw = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.rawHeaders;
+  const raw = hostRequestReader()?.rawHeaders(c.env);
   // Cookies join with "; ": no API route reads them, so they keep Hono's reading.
   if (raw === undefined || name === 'cookie') return c.req.header(name);
   let value: string | undefined;

@@ -27,7 +27,7 @@ const DRAWN_UNNAMED = 37;
  *
  * A URL is written as character codes into one array and made one flat string from them: made of
  * pieces, it cost dozens of small strings per cluster, and it is kept with every cluster (read out of
- * a Buffer instead, each URL cost a call into C++).
+ * a byte buffer instead, each URL cost a call into C++).
  */
 export function agentUrlMaker(randomBytes: (size: number) => Uint8Array, poolSize = 4096): (baseUrl: string, clusterId: string) => string {
   let pool = randomBytes(poolSize);
@@ -133,8 +133,23 @@ export function tokenNamesCluster(text: string, id: string, start = 0): boolean 
 export function clusterIdOfToken(token: string): string | undefined {
   const prefix = token.slice(0, ID_TOKEN_LENGTH);
   if (prefix.length < ID_TOKEN_LENGTH) return undefined;
-  const id = Buffer.from(prefix, 'base64url').toString('hex');
+  const id = hexOfBase64url(prefix);
   return id.length === 24 && tokenNamesCluster(prefix, id) ? id : undefined;
+}
+
+/** 16 base64url characters as the hex of their 12 bytes; '' when one is not base64url. */
+function hexOfBase64url(text: string): string {
+  let hex = '';
+  for (let group = 0; group < text.length; group += 4) {
+    let bits = 0;
+    for (let digit = 0; digit < 4; digit++) {
+      const value = BASE64URL_VALUES[text.charCodeAt(group + digit)] ?? -1;
+      if (value < 0) return '';
+      bits = bits * 64 + value;
+    }
+    hex += bits.toString(16).padStart(6, '0');
+  }
+  return hex;
 }
 
 /** Whether a path is an agent manifest's (`/kubeclusteragents/agent-xxxxx/<token>.yaml`). */

@@ -1,6 +1,5 @@
 // Drives clusters through their states: agent URL at creation, manifest → PENDING, delay → ACTIVE (on the
 // shared timeline), control moves.
-import { randomBytes } from 'node:crypto';
 import { ApiError } from '../http/errors.js';
 import type { Clock } from '../store/clock.js';
 import { fieldsOf } from '../store/document.js';
@@ -25,7 +24,7 @@ export class ClusterLifecycle implements StoreObserver {
    * fixture or a state file); those made here name it in their token and are not filed.
    */
   readonly #agents = new Map<string, string>();
-  readonly #newAgentUrl = agentUrlMaker((size) => randomBytes(size));
+  readonly #newAgentUrl = agentUrlMaker((size) => crypto.getRandomValues(new Uint8Array(size)));
 
   constructor(
     private readonly store: Store,

@@ -1,8 +1,8 @@
 // The state machines of the timed progressions (a cluster's agent, a job): which states exist, which
 // moves between them are allowed, and which move a state makes by itself once its delay is over.
-import { createHash } from 'node:crypto';
 import { ApiError } from '../http/errors.js';
 import { httpDate } from '../store/http-date.js';
+import { sha1Bytes } from '../store/sha1.js';
 
 export class StateMachine<S extends string> {
   readonly states: readonly S[];
@@ -93,7 +93,7 @@ export function nextStatus(current: ClusterStatus, to: ClusterState, at: { clust
 }
 
 function agentDetails(clusterId: string): Pick<ClusterStatus, 'kubernetesVersion' | 'agentVersion' | 'nodeCount'> {
-  const hash = createHash('sha1').update(clusterId).digest();
+  const hash = sha1Bytes(clusterId);
   const minor = 27 + ((hash[0] ?? 0) % 5);
   const patch = (hash[1] ?? 0) % 12;
   return { kubernetesVersion: `v1.${minor}.${patch}`, agentVersion: MOCK_AGENT_VERSION, nodeCount: 1 + ((hash[2] ?? 0) % 12) };

@@ -1,6 +1,5 @@
 // `where`: Eve's Mongo-JSON filters (and its Python-like `name=="x"` form) compiled to a predicate.
-import { createRequire } from 'node:module';
-import type { RE2JS } from 're2js';
+import { RE2JS } from 're2js';
 import { badRequest } from '../http/errors.js';
 import { valueAtKeys } from '../store/collection.js';
 import { parseHttpDate } from '../store/http-date.js';
@@ -183,20 +182,11 @@ class WhereCompiler {
   }
 }
 
-let loadedRe2js: typeof import('re2js') | undefined;
-
-/** re2js (300 kB of code) is required by the first `$regex`, not at start-up. */
-function re2js(): typeof import('re2js') {
-  loadedRe2js ??= createRequire(import.meta.url)('re2js') as typeof import('re2js');
-  return loadedRe2js;
-}
-
 /**
  * RE2 runs in time linear in the input, so no pattern (`(a+)+$` included) can stall the server;
  * what RE2 cannot do (back-references, look-around) is refused with 400 rather than run unsafely.
  */
 function compileRegex(pattern: unknown, options: unknown, maxLength: number): RE2JS {
-  const { RE2JS } = re2js();
   if (typeof pattern !== 'string') throw badRequest('where', '$regex needs a string pattern');
   if (pattern.length > maxLength) throw badRequest('where', `$regex pattern longer than ${maxLength} characters`);
   if (options !== undefined && (typeof options !== 'string' || !/^[imsx]*$/.test(options))) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startMockServer } from '../server.js';
+import { startMockServer } from '../node/server.js';
 import { testApi } from '../test-support/api.js';
 
 const RFC1123 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;

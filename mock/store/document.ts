@@ -1,5 +1,5 @@
 // The shape of a stored document and the etag that fingerprints it.
-import { hash } from 'node:crypto';
+import { sha1Hex } from './sha1.js';
 
 export const resourceNames = ['kubeclusters', 'objectstores', 'kubebackups', 'policies', 'kubeoffloads', 'jobs'] as const;
 export type ResourceName = (typeof resourceNames)[number];
@@ -57,7 +57,7 @@ const LAZY_ETAG: PropertyDescriptor = {
     for (const key of Object.keys(this)) {
       if (key !== '_etag') setOwn(unstamped, key, this[key]);
     }
-    const etag = hash('sha1', `${JSON.stringify(unstamped)}\nloaded`, 'hex');
+    const etag = sha1Hex(`${JSON.stringify(unstamped)}\nloaded`);
     Object.defineProperty(this, '_etag', { value: etag, enumerable: true, writable: true, configurable: true });
     return etag;
   },
@@ -84,7 +84,7 @@ export function stampDocument(fields: Fields, id: string, dates: { created: numb
   }
   const meta = `"_id":${jsonString(id)},"_created":${dates.created},"_updated":${dates.updated}}`;
   const json = fieldsJson === undefined ? JSON.stringify(doc) : `${withOpenEnd(fieldsJson)}${meta}`;
-  fields['_etag'] = hash('sha1', `${json}\n${revision}`, 'hex');
+  fields['_etag'] = sha1Hex(`${json}\n${revision}`);
   if (fieldsJson !== undefined) lastStamped = { doc, fieldsJson };
   return doc;
 }

@@ -1,8 +1,7 @@
 // Server-made ids in Mongo ObjectId form: 4 bytes of seconds, 5 random bytes, a 3-byte counter.
-import { randomBytes } from 'node:crypto';
-
-const processPart = randomBytes(5).toString('hex');
-let counter = randomBytes(3).readUIntBE(0, 3);
+const random = crypto.getRandomValues(new Uint8Array(8));
+const processPart = Array.from(random.subarray(0, 5), (byte) => byte.toString(16).padStart(2, '0')).join('');
+let counter = ((random[5] as number) << 16) | ((random[6] as number) << 8) | (random[7] as number);
 
 export const objectIdPattern = /^[0-9a-f]{24}$/;
 

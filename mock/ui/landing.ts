@@ -1,20 +1,20 @@
 // The landing page at `/`: what is running, how it was started, where to go next.
-import type { MockRuntime } from '../app.js';
+import type { MockRuntime } from '../runtime.js';
 import { CONTROL_PREFIX, defaultTenant } from '../control/routes.js';
 import { tenantSummaries } from '../control/tenants.js';
 import { profileNameOf } from '../options.js';
 import type { ResolvedOptions } from '../options.js';
-import { packageVersion, staticFile } from './assets.js';
 import { fillTemplate, html } from './html.js';
 import type { Html } from './html.js';
+import type { PageAssets } from './page-assets.js';
 
 export const DASHBOARD_PATH = `${CONTROL_PREFIX}/ui`;
 
 /** `origin` is where the browser reached the mock (or --public-url): the page's links and curl line use it. */
-export function landingPage(runtime: MockRuntime, origin: string): string {
+export function landingPage(runtime: MockRuntime, assets: PageAssets, origin: string): string {
   const { options } = runtime;
-  return fillTemplate(staticFile('landing.html'), {
-    version: packageVersion(),
+  return fillTemplate(assets.staticFile('landing.html'), {
+    version: assets.packageVersion(),
     nav: navigation(options.control, '/'),
     apiUrl: `${origin}/api/v1`,
     profile: profileNameOf(options.profile),

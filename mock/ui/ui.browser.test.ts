@@ -4,8 +4,8 @@ import type { AddressInfo, Server } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loadSeedFixtures } from '../../fixtures/seed.js';
-import { startMockServer } from '../server.js';
-import type { RunningMock, StartOptions } from '../server.js';
+import { startMockServer } from '../node/server.js';
+import type { RunningMock, StartOptions } from '../node/server.js';
 import { launchBrowser, openPage, readmeScreenshot } from '../test-support/browser.js';
 import type { TestBrowser, WatchedPage } from '../test-support/browser.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMock, createMockApp } from '../app.js';
+import { createMock, createMockApp } from '../node/mock.js';
 import { fillTemplate, html } from './html.js';
 
 const page = async (app: ReturnType<typeof createMockApp>, path: string) => {

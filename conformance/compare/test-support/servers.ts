@@ -7,8 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createMock } from '../../../mock/app.js';
-import { startMockServer } from '../../../mock/server.js';
-import type { StartOptions } from '../../../mock/server.js';
+import { startMockServer } from '../../../mock/node/server.js';
+import type { StartOptions } from '../../../mock/node/server.js';
 import type { FetchLike } from '../../client.js';
 
 export const TOKENS = ['tok1', 'tok2'] as const;

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createMock } from '../app.js';
-import { StateFileError } from './persistence.js';
-import type { Snapshot } from './snapshot.js';
+import { createMock } from './mock.js';
+import { StateFileError } from './state-file.js';
+import type { Snapshot } from '../control/snapshot.js';
 
 const headers = { Authorization: 'Bearer t', 'Content-Type': 'application/json' };
 const built = fileURLToPath(new URL('../../dist/mock/cli/main.js', import.meta.url));

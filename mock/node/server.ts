@@ -1,14 +1,14 @@
 // startMockServer: the mock on a real port (for other people's tests and the CLI), with a control client.
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
-import type { GenerateOptions } from '../fixtures/generate.js';
-import type { FixtureSet } from '../fixtures/types.js';
-import { createMock } from './app.js';
-import type { MockRuntime } from './app.js';
-import { MockControlClient } from './control/client.js';
-import { defaultTenant } from './control/routes.js';
-import { loadFixtures, loadGenerated } from './control/snapshot.js';
-import type { MockOptions } from './options.js';
+import type { GenerateOptions } from '../../fixtures/generate.js';
+import type { FixtureSet } from '../../fixtures/types.js';
+import { createMock } from './mock.js';
+import type { MockRuntime } from '../runtime.js';
+import { MockControlClient } from '../control/client.js';
+import { defaultTenant } from '../control/routes.js';
+import { loadFixtures, loadGenerated } from '../control/snapshot.js';
+import type { MockOptions } from '../options.js';
 
 export interface StartOptions extends MockOptions {
   /** 0 picks a free port. Default 4010. */
@@ -35,7 +35,7 @@ export const DEFAULT_HOST = '127.0.0.1';
 
 export async function startMockServer(options: StartOptions = {}): Promise<RunningMock> {
   // Loaded on demand (faker costs a quarter of a second), and before listening: nothing is answered until the data is in.
-  const generator = options.generate ? await import('../fixtures/generate.js') : undefined;
+  const generator = options.generate ? await import('../../fixtures/generate.js') : undefined;
   const { app, runtime, stateFile } = createMock(options);
   const server = createAdaptorServer({ fetch: app.fetch });
   const host = options.host ?? DEFAULT_HOST;

@@ -3,11 +3,11 @@
 // leaves the old state or the new one, and every acknowledged write is on disk.
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
-import type { MockRuntime } from '../app.js';
+import type { MockRuntime } from '../runtime.js';
 import { ApiError } from '../http/errors.js';
 import type { Step } from '../http/pipeline.js';
 import type { StoreObserver } from '../store/store.js';
-import { exportState, importState } from './snapshot.js';
+import { exportState, importState } from '../control/snapshot.js';
 
 export class StateFileError extends Error {
   override name = 'StateFileError';

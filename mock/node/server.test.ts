@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadSeedFixtures } from '../fixtures/seed.js';
+import { loadSeedFixtures } from '../../fixtures/seed.js';
 import { startMockServer } from './server.js';
 import type { RunningMock } from './server.js';
 
@@ -50,7 +50,7 @@ describe('startMockServer', () => {
 
 // Runs the built executable, as users do (`npm test` builds first, in its pretest step).
 describe('kubeclusters-mock serve (the executable)', () => {
-  const built = fileURLToPath(new URL('../dist/mock/cli/main.js', import.meta.url));
+  const built = fileURLToPath(new URL('../../dist/mock/cli/main.js', import.meta.url));
 
   it('prints its URL and a curl line, answers, and stops cleanly on SIGTERM', async () => {
     const child = spawn(process.execPath, [built, 'serve', '--port', '0', '--fixtures', 'seed'], { stdio: ['ignore', 'pipe', 'pipe'] });
