@@ -97,8 +97,8 @@ export async function removeNamed(access: ServerAccess, prefix: string): Promise
     for (const resource of ['kubebackups', 'kubeclusters', 'objectstores']) {
       const named = (await everything(sender, tenant, resource)).filter((doc) => String(doc['name']).startsWith(prefix));
       for (const doc of named) {
-        const answer = await sender.client(tenant).request('DELETE', `/api/v1/${resource}/${doc['_id']}`, { headers: { 'If-Match': String(doc['_etag']) } });
-        if (answer.status === 204 || answer.status === 404) removed++;
+        const answer = await sender.client(tenant).request('DELETE', `/api/v1/${resource}/${doc['_id']}`, { headers: { 'If-Match': String(doc['_etag']) } }).catch(() => undefined);
+        if (answer?.status === 204 || answer?.status === 404) removed++;
         else failed++;
       }
     }

@@ -72,16 +72,16 @@ function connection(context: Context, move: 'connect' | 'disconnect'): ExploreDr
 }
 
 const extraOperations: readonly ExploreOperation[] = [
-  { name: 'fetch agent manifest', weight: 2, make: fetchAgent },
-  { name: 'run backup', weight: 2, make: runBackup },
+  { name: 'fetch agent manifest', weight: 4, make: fetchAgent },
+  { name: 'run backup', weight: 3, make: runBackup },
   { name: 'list jobs', weight: 1.5, make: listJobs },
   { name: 'POST jobs', weight: 0.3, make: () => draft('a', 'POST', `${API}/jobs`, 'jobs', undefined, { json: { state: 'RUNNING' } }) },
-  { name: 'create with a form body', weight: 0.7, make: createForm },
-  { name: 'create (b) with a name a uses', weight: 1, make: nameOfOtherTenant },
+  { name: 'create with a form body', weight: 1.5, make: createForm },
+  { name: 'create (b) with a name a uses', weight: 1.5, make: nameOfOtherTenant },
 ];
 
 const controlOperations: readonly ExploreOperation[] = [
-  { name: 'advance the clock', weight: 1, make: () => control('/__mock/clock/advance', 'control: advance the clock 25 h', { ms: HOURS_25 }) },
+  { name: 'advance the clock', weight: 2, make: () => control('/__mock/clock/advance', 'control: advance the clock 25 h', { ms: HOURS_25 }) },
   { name: 'disconnect', weight: 0.6, make: (c) => connection(c, 'disconnect') },
   { name: 'connect', weight: 0.4, make: (c) => connection(c, 'connect') },
 ];

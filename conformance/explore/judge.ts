@@ -36,6 +36,8 @@ export class Judge {
     // A HEAD answer has no body by HTTP: the error-body rule is for the GET it stands for.
     const rules = step.method === 'HEAD' ? exchangeRules.filter((rule) => rule !== eveErrorBody) : exchangeRules;
     const shared = rules.flatMap((rule) => rule(exchange, this.context));
+    // A known crash of the reference (tolerated.ts) is neither judged nor modelled: nothing was stored.
+    if (exchange.status >= 500 && crashTolerance(exchange)) return [];
     const own = [...crashRule(exchange), ...routeRule(exchange), ...this.#model(step, exchange)];
     return [...shared, ...own].filter((v) => v.party === 'server');
   }
@@ -75,7 +77,7 @@ export class Judge {
       else seenProjected(held, doc);
     }
     if (violations.some((v) => v.rule === 'KC-AUTH-3')) return violations;
-    return [...violations, ...judgeListItems(exchange, this.model.list(tenant, resource), query)];
+    return [...violations, ...judgeListItems(exchange, this.model.list(tenant, resource), query, (doc) => this.model.remove(doc, false))];
   }
 
   /** A document the model does not hold for this tenant: deleted, refused, or never made by anyone it knows. */
@@ -83,11 +85,13 @@ export class Judge {
     const id = String(doc['_id']);
     const deleted = this.model.deletedOf(id);
     const refused = this.model.refusedNames.get(`${tenant}|${resource}|${doc['name']}`);
+    const namesake = this.model.list(tenant, resource).find((h) => h.fields['name'] === doc['name'] && doc['name'] !== undefined);
     this.model.forget(id);
     this.model.add(tenant, resource, id, {});
     const held = this.model.get(id) as Held;
     observe(this.model, held, doc, true);
     if (deleted) return [server(deleted.suspects.at(-1) ?? 'KC-DELETE-1', `${resource}/${id} gone: a DELETE of it answered 204`, `${resource}/${id} still there`)];
+    if (namesake) return [server(namesake.writtenBy, `${resource} named ${show(doc['name'])} stored as ${namesake.id}, as its POST answered`, `it is stored as ${id}`)];
     if (refused) return [server(refused, `no ${resource} named ${show(doc['name'])}: its POST was refused`, `${resource}/${id} stored`)];
     return [server('KC-LIST-2', `only the ${resource} the answers so far made`, `${resource}/${id} (${show(doc['name'])}), which no answer created`)];
   }
@@ -131,7 +135,7 @@ export class Judge {
 function seenProjected(held: Held, doc: Doc): void {
   if (typeof doc['_etag'] !== 'string' || held.etags.has(doc['_etag'])) return;
   held.etag = doc['_etag'];
-  held.etags.add(doc['_etag']);
+  held.etags.set(doc['_etag'], undefined);
   held.etagUnread = true;
   if (typeof doc['_updated'] === 'string') held.updated = doc['_updated'];
 }
@@ -144,7 +148,7 @@ function vanished(model: StateModel, held: Held): Violation[] {
 
 /** 5xx is never an answer, apart from the reference's known crashes (tolerated.ts). */
 function crashRule(exchange: Exchange): Violation[] {
-  if (exchange.status < 500 || crashTolerance(exchange)) return [];
+  if (exchange.status < 500) return [];
   return [server('SERVER-ERROR', 'no 5xx: a 4xx naming what is wrong, or a success', `${exchange.status} ${exchange.text.slice(0, 200)}`)];
 }
 
@@ -168,7 +172,9 @@ function manifestProblems(held: Held, text: string): Violation[] {
   } catch {
     return [];
   }
-  const pods = items.filter((item) => item['kind'] === 'Deployment').map((item) => item['spec']?.template?.spec as Doc | undefined);
+  const pods = items.filter((item) => item['kind'] === 'Deployment').map((item) => item['spec']?.template?.spec as Doc | undefined).filter((pod) => pod !== undefined);
+  // A manifest without a pod spec (the reference's stub) says nothing about pulling.
+  if (pods.length === 0) return [];
   const pulls = pods.some((pod) => (pod?.['imagePullSecrets'] ?? []).some((entry: Doc) => entry['name'] === secret));
   return pulls ? [] : [server('KC-AGENT-2', `the agent Deployment's imagePullSecrets naming ${secret}`, show(pods.map((pod) => pod?.['imagePullSecrets'])))];
 }

@@ -53,7 +53,20 @@ function whereRule(where: string | null): string {
   return where.includes('$') || where.includes('.') ? 'KC-QUERY-3' : 'KC-QUERY-1';
 }
 
-export function judgeListItems(exchange: Exchange, held: readonly Held[], query: Query): Violation[] {
+/** Creates a client may make in more than one way (MAY): a document of theirs missing is their rule's. */
+const OWN_RULE_WRITES = new Set(['KC-CREATE-8', 'KC-CREATE-9']);
+
+/** The rule of a held document the page should show and does not, when a request is suspected of removing it. */
+function missingRule(held: readonly Held[], expected: readonly string[], got: readonly string[]): { rule: string; doc: Held } | undefined {
+  for (const id of expected.filter((e) => !got.includes(e))) {
+    const doc = held.find((h) => h.id === id);
+    const rule = doc?.suspects.at(-1) ?? (doc && OWN_RULE_WRITES.has(doc.writtenBy) ? doc.writtenBy : undefined);
+    if (doc && rule) return { rule, doc };
+  }
+  return undefined;
+}
+
+export function judgeListItems(exchange: Exchange, held: readonly Held[], query: Query, vanish: (doc: Held) => void): Violation[] {
   const params = new URL(exchange.request.url).searchParams;
   const items: Doc[] = Array.isArray(exchange.body?._items) ? exchange.body._items : [];
   const meta = exchange.body?._meta as Doc | undefined;
@@ -66,8 +79,14 @@ export function judgeListItems(exchange: Exchange, held: readonly Held[], query:
   const got = items.map((item) => String(item['_id']));
   const rule = whereRule(params.get('where'));
   const violations: Violation[] = [];
-  if (meta && meta['total'] !== matches.length) violations.push(server(rule === 'KC-LIST-2' ? 'KC-LIST-2' : rule, `_meta.total ${matches.length} (the model's matches)`, `_meta.total ${show(meta['total'])}`));
-  if (show(got) !== show(expected)) {
+  const missing = missingRule(held, expected, got);
+  if (missing) {
+    vanish(missing.doc);
+    return [server(missing.rule, `${missing.doc.resource}/${missing.doc.id} listed (nothing deleted it)`, `a page without it: ${show(got)}`)];
+  }
+  const pageRight = show(got) === show(expected);
+  if (meta && meta['total'] !== matches.length) violations.push(server(pageRight ? 'KC-LIST-2' : rule, `_meta.total ${matches.length} (the model's matches)`, `_meta.total ${show(meta['total'])}`));
+  if (!pageRight) {
     const matched = new Set(matches.map((doc) => doc['_id']));
     const stray = got.filter((id) => !matched.has(id));
     const sortedRule = stray.length === 0 && query.sort.length > 0 && !isSorted(items, query.sort) ? 'KC-QUERY-5' : stray.length > 0 ? rule : 'KC-LIST-2';

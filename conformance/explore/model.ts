@@ -22,7 +22,8 @@ export interface Held {
   learnDefaults: boolean;
   status: unknown;
   etag: string | undefined;
-  etags: Set<string>;
+  /** Every ETag seen for it, with the status shown with it. */
+  etags: Map<string, unknown>;
   created: string | undefined;
   updated: string | undefined;
   /** The requirement a read-back that differs from `fields` breaks (the last write's). */
@@ -59,7 +60,7 @@ export class StateModel {
   add(tenant: Tenant, resource: Tracked, id: string, init: Partial<Held>): Held {
     const held: Held = {
       id, tenant, resource, order: this.#order++, fields: {}, complete: false, learnDefaults: false, status: undefined,
-      etag: undefined, etags: new Set(), created: undefined, updated: undefined, writtenBy: 'KC-CREATE-2', suspects: [],
+      etag: undefined, etags: new Map(), created: undefined, updated: undefined, writtenBy: 'KC-CREATE-2', suspects: [],
       statusMayMove: false, agentFetched: false, mustBeActive: false, ...init,
     };
     this.#byId.set(id, held);

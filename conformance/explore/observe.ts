@@ -19,6 +19,8 @@ const stateOf = (status: unknown) => (status as Doc | undefined)?.['state'] as s
 export function observe(model: StateModel, held: Held, doc: Doc, read: boolean): Violation[] {
   const etag = typeof doc['_etag'] === 'string' ? doc['_etag'] : undefined;
   if (read && etag !== undefined && etag !== held.etag && held.etags.has(etag)) {
+    const shownWith = held.etags.get(etag);
+    if (shownWith !== undefined && !deepEqual(shownWith, doc['status'])) return [sameEtagMoved(held, shownWith, doc['status'], etag)];
     return [server('KC-UPDATE-1', `the stored ${held.resource}/${held.id} (_etag ${held.etag}), written or read before this read`, `an older version, _etag ${etag}`)];
   }
   const violations = [...contentProblems(model, held, doc), ...statusProblems(held, doc, etag), ...timeProblems(held, doc)];
@@ -49,7 +51,7 @@ function statusProblems(held: Held, doc: Doc, etag: string | undefined): Violati
   const where = `${held.resource}/${held.id}`;
   const violations: Violation[] = [];
   if (held.status !== undefined && status !== undefined && !deepEqual(held.status, status)) {
-    if (etag !== undefined && etag === held.etag && !held.etagUnread) violations.push(server('KC-STATE-4', `a new _etag for ${where}, whose status moved (${show(held.status)} → ${show(status)})`, `the same _etag ${etag}`));
+    if (etag !== undefined && etag === held.etag && !held.etagUnread) violations.push(sameEtagMoved(held, held.status, status, etag));
     violations.push(...moveProblems(held, status));
   }
   const state = stateOf(status);
@@ -60,6 +62,13 @@ function statusProblems(held: Held, doc: Doc, etag: string | undefined): Violati
     violations.push(server('KC-MOCK-2', `${where} ${held.expectState}, as the control API answered`, `status.state ${state}`));
   }
   return violations;
+}
+
+/** The same ETag with another status: a server-side move that kept it (KC-STATE-4), or a last run time shown two ways (KC-JOBS-4). */
+function sameEtagMoved(held: Held, before: unknown, after: unknown, etag: string): Violation {
+  const runTime = (status: unknown) => (status as Doc | undefined)?.['last_job_run_time'];
+  const rule = held.resource === 'kubebackups' && runTime(before) !== runTime(after) ? 'KC-JOBS-4' : 'KC-STATE-4';
+  return server(rule, `a new _etag for ${held.resource}/${held.id}, whose status moved (${show(before)} → ${show(after)})`, `the same _etag ${etag}`);
 }
 
 function moveProblems(held: Held, status: unknown): Violation[] {
@@ -102,7 +111,7 @@ function adopt(model: StateModel, held: Held, doc: Doc, etag: string | undefined
   if (doc['status'] !== undefined) held.status = doc['status'];
   if (etag !== undefined) {
     held.etag = etag;
-    held.etags.add(etag);
+    held.etags.set(etag, doc['status']);
   }
   if (typeof doc['_created'] === 'string') held.created ??= doc['_created'];
   if (typeof doc['_updated'] === 'string') held.updated = doc['_updated'];

@@ -9,6 +9,7 @@ import { generateExploreSequence } from './generate.js';
 import type { ServerAccess } from './sender.js';
 import { shrink } from './shrink.js';
 import { withPrefix } from './steps.js';
+import { leftOut } from './tolerated.js';
 import type { ExploreStep } from './steps.js';
 
 export interface ExploreOptions extends ServerAccess {
@@ -21,6 +22,8 @@ export interface ExploreOptions extends ServerAccess {
   progressEvery?: number;
   /** Replays allowed per violation while shrinking (0: no shrinking). */
   shrinkBudget?: number;
+  /** Shrink only the violations of these rules (default: every rule broken). */
+  shrinkRules?: readonly string[];
 }
 
 export interface ExploreViolation {
@@ -51,7 +54,7 @@ export async function runExplore(options: ExploreOptions): Promise<ExploreOutcom
   const log = options.log ?? (() => undefined);
   const reason = await unusable(options);
   if (reason) return { ran: false, reason };
-  const steps = generateExploreSequence({ seed: options.seed, count: options.requests, prefix: options.prefix, control: options.controlUrl !== undefined });
+  const steps = sequenceFor(options, await hasJobs(options));
   const started = Date.now();
   const pass = await executePass(steps, options, {
     profile: options.profile,
@@ -65,11 +68,28 @@ export async function runExplore(options: ExploreOptions): Promise<ExploreOutcom
   for (const [rule, found] of groupByRule(pass.found)) {
     const first = found[0] as Found;
     const step = steps[first.step] as ExploreStep;
-    log(`  shrinking ${rule} (first at request ${first.step + 1}) …`);
-    const shrunk = await shrinkOne(steps, first, options, () => `${options.prefix}s${++replay}-`);
+    const wanted = (options.shrinkBudget ?? 150) > 0 && (options.shrinkRules === undefined || options.shrinkRules.includes(rule));
+    const unshrunk = { reproduction: steps.filter((s) => s.index <= first.step).flatMap((s) => pass.curls.get(s.index) ?? []), shrinkReplays: 0 };
+    const shrunk = wanted ? await shrinkOne(steps, first, options, () => `${options.prefix}s${++replay}-`) : unshrunk;
     violations.push({ ...first.violation, step: first.step, shape: step.shape, count: found.length, ...shrunk });
   }
   return { ran: true, result: { seed: options.seed, requests: steps.length, seconds, violations } };
+}
+
+/** The generated sequence; with one token (no --token2) the second tenant's steps are left out. */
+function sequenceFor(options: ExploreOptions, jobs: boolean): ExploreStep[] {
+  const oneTenant = options.token2 === options.token;
+  const generated = generateExploreSequence({ seed: options.seed, count: options.requests * 2, prefix: options.prefix, control: options.controlUrl !== undefined });
+  const kept = generated.filter((step) => (!oneTenant || step.sender !== 'b') && (jobs || !JOB_STEP.test(step.path)) && !leftOut(step));
+  return kept.slice(0, options.requests).map((step, index) => ({ ...step, index }));
+}
+
+const JOB_STEP = /\/jobs(\?|$)|\/action\/run$/;
+
+/** Whether the server has runs and jobs (the Eve reference has neither: its /jobs is a 404). */
+async function hasJobs(options: ExploreOptions): Promise<boolean> {
+  const client = new ApiClient({ baseUrl: options.baseUrl, token: options.token, timeoutMs: options.timeoutMs, validate: false, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  return (await client.request('GET', '/api/v1/jobs?max_results=1').catch(() => undefined))?.status === 200;
 }
 
 function groupByRule(found: readonly Found[]): Map<string, Found[]> {
@@ -90,8 +110,8 @@ async function shrinkOne(steps: readonly ExploreStep[], first: Found, options: E
     }
   };
   const fails = async (candidate: readonly ExploreStep[]) => (await replay(candidate)).pass.found.some((f) => f.violation.rule === rule);
-  const budget = options.shrinkBudget ?? 150;
-  const shrunk = budget > 0 ? await shrink(steps, first.step, fails, { budget }) : { steps: steps.filter((s) => s.index <= first.step), replays: 0 };
+  options.log?.(`  shrinking ${rule} (first at request ${first.step + 1}) …`);
+  const shrunk = await shrink(steps, first.step, fails, { budget: options.shrinkBudget ?? 150 });
   const last = await replay(shrunk.steps);
   const shown = last.pass.found.find((f) => f.violation.rule === rule);
   const sent = last.renamed.filter((step) => shown === undefined || step.index <= shown.step);
@@ -106,6 +126,7 @@ async function unusable(options: ExploreOptions): Promise<string | undefined> {
     return `"${options.baseUrl}" is not a URL`;
   }
   for (const [flag, token] of [['--token', options.token], ['--token2', options.token2]] as const) {
+    if (flag === '--token2' && token === options.token) continue;
     const client = new ApiClient({ baseUrl: options.baseUrl, token, timeoutMs: Math.min(options.timeoutMs, 10_000), validate: false, ...(options.fetch ? { fetch: options.fetch } : {}) });
     try {
       const answer = await client.request('GET', '/api/v1/kubeclusters?max_results=1');

@@ -74,7 +74,7 @@ function answered(model: StateModel, held: Held, answer: Doc): Violation[] {
   if (Object.keys(contentOf(answer)).length > 0) return observe(model, held, answer, false);
   if (typeof answer['_etag'] === 'string') {
     held.etag = answer['_etag'];
-    held.etags.add(answer['_etag']);
+    held.etags.set(answer['_etag'], held.status);
   }
   held.created ??= answer['_created'];
   held.updated = answer['_updated'] ?? held.updated;
