@@ -21,6 +21,8 @@ export interface Pass {
   found: Found[];
   /** The curl line of every step sent, by step index. */
   curls: Map<number, string>;
+  /** The documents the pass named, with their ids on this server. */
+  symbols: Array<[string, string]>;
   ms: number;
 }
 
@@ -56,7 +58,7 @@ export async function executePass(steps: readonly ExploreStep[], access: ServerA
     const done = step.index + 1;
     if (options.progress && done % (options.progressEvery ?? 250) === 0) options.progress(done, found.length, Date.now() - started);
   }
-  return { found, curls, ms: Date.now() - started };
+  return { found, curls, symbols: sender.symbols.entries(), ms: Date.now() - started };
 }
 
 function agentPathOf(status: unknown): string | undefined {

@@ -62,6 +62,13 @@ function nameOfOtherTenant(context: Context): ExploreDraft | undefined {
   return draft('b', 'POST', collectionPath('kubeclusters'), "kubeclusters: a name tenant a uses", 'kubeclusters', { json: { name: context.model.nameOf(taken) }, creates: [sym] });
 }
 
+/** Read-only fields a client may not set on create: `status` (KC-CREATE-5) or an `_id` that is no id. */
+function createReadOnly(context: Context): ExploreDraft {
+  const { name } = context.model.next('a', 'kubeclusters');
+  const body = context.faker.datatype.boolean() ? { name, status: { state: 'ACTIVE' } } : { name, _id: 'not-an-id' };
+  return draft('a', 'POST', collectionPath('kubeclusters'), 'kubeclusters: read-only field', 'kubeclusters', { json: body });
+}
+
 function control(path: string, shape: string, json: unknown): ExploreDraft {
   return { ...draft('anonymous', 'POST', path, shape, undefined, { json }), via: 'control' };
 }
@@ -76,6 +83,7 @@ const extraOperations: readonly ExploreOperation[] = [
   { name: 'run backup', weight: 3, make: runBackup },
   { name: 'list jobs', weight: 1.5, make: listJobs },
   { name: 'POST jobs', weight: 0.3, make: () => draft('a', 'POST', `${API}/jobs`, 'jobs', undefined, { json: { state: 'RUNNING' } }) },
+  { name: 'create with a read-only field', weight: 1, make: createReadOnly },
   { name: 'create with a form body', weight: 1.5, make: createForm },
   { name: 'create (b) with a name a uses', weight: 1.5, make: nameOfOtherTenant },
 ];

@@ -16,13 +16,6 @@ import { crashTolerance } from './tolerated.js';
 
 const RUN = /\/api\/v1\/kubebackups\/([0-9a-f]{24})\/action\/run$/;
 
-export interface Judged {
-  rule: string;
-  party: 'server' | 'client';
-  expected: string;
-  got: string;
-}
-
 export class Judge {
   constructor(
     readonly model: StateModel,

@@ -70,7 +70,7 @@ export async function runExplore(options: ExploreOptions): Promise<ExploreOutcom
     const step = steps[first.step] as ExploreStep;
     const wanted = (options.shrinkBudget ?? 150) > 0 && (options.shrinkRules === undefined || options.shrinkRules.includes(rule));
     const unshrunk = { reproduction: steps.filter((s) => s.index <= first.step).flatMap((s) => pass.curls.get(s.index) ?? []), shrinkReplays: 0 };
-    const shrunk = wanted ? await shrinkOne(steps, first, options, () => `${options.prefix}s${++replay}-`) : unshrunk;
+    const shrunk = wanted ? await shrinkOne(steps, first, pass.symbols, options, () => `${options.prefix}s${++replay}-`) : unshrunk;
     violations.push({ ...first.violation, step: first.step, shape: step.shape, count: found.length, ...shrunk });
   }
   return { ran: true, result: { seed: options.seed, requests: steps.length, seconds, violations } };
@@ -98,7 +98,7 @@ function groupByRule(found: readonly Found[]): Map<string, Found[]> {
   return groups;
 }
 
-async function shrinkOne(steps: readonly ExploreStep[], first: Found, options: ExploreOptions, nextPrefix: () => string): Promise<{ reproduction: string[]; shrinkReplays: number }> {
+async function shrinkOne(steps: readonly ExploreStep[], first: Found, symbols: ReadonlyArray<[string, string]>, options: ExploreOptions, nextPrefix: () => string): Promise<{ reproduction: string[]; shrinkReplays: number }> {
   const rule = first.violation.rule;
   const replay = async (candidate: readonly ExploreStep[]) => {
     const prefix = nextPrefix();
@@ -111,7 +111,9 @@ async function shrinkOne(steps: readonly ExploreStep[], first: Found, options: E
   };
   const fails = async (candidate: readonly ExploreStep[]) => (await replay(candidate)).pass.found.some((f) => f.violation.rule === rule);
   options.log?.(`  shrinking ${rule} (first at request ${first.step + 1}) …`);
-  const shrunk = await shrink(steps, first.step, fails, { budget: options.shrinkBudget ?? 150 });
+  const text = `${first.violation.expected} ${first.violation.got}`;
+  const mentioned = symbols.filter(([, id]) => text.includes(id)).map(([sym]) => sym);
+  const shrunk = await shrink(steps, first.step, fails, { budget: options.shrinkBudget ?? 150, mentioned });
   const last = await replay(shrunk.steps);
   const shown = last.pass.found.find((f) => f.violation.rule === rule);
   const sent = last.renamed.filter((step) => shown === undefined || step.index <= shown.step);

@@ -8,7 +8,7 @@ import type { BrokenVariant } from '../test-support/variants.js';
 import { runExplore } from './run.js';
 import { options } from './test-support/targets.js';
 
-const REQUESTS = 600;
+const REQUESTS = 1000;
 const MAX_REPRODUCTION = 10;
 const WANTED_FRACTION = 0.9;
 
@@ -23,7 +23,7 @@ interface Row {
 const rows: Row[] = [];
 
 async function explore(variant: BrokenVariant): Promise<Row> {
-  const run = options(variantFetch(variant), { token: IN_PROCESS_TOKENS[0], token2: IN_PROCESS_TOKENS[1], requests: REQUESTS, shrinkRules: [variant.breaks], shrinkBudget: 80 });
+  const run = options(variantFetch(variant), { token: IN_PROCESS_TOKENS[0], token2: IN_PROCESS_TOKENS[1], requests: REQUESTS, shrinkRules: [variant.breaks], shrinkBudget: 120 });
   const outcome = await runExplore(run);
   if (!outcome.ran) throw new Error(outcome.reason);
   const hit = outcome.result.violations.find((v) => v.rule === variant.breaks);
