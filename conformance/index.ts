@@ -14,4 +14,6 @@ export { ApiClient, RequestBudget, curlOf } from './client.js';
 export type { Exchange, FetchLike } from './client.js';
 export { startProxy } from './proxy/server.js';
 export type { ProxyOptions, RunningProxy, Finding } from './proxy/server.js';
+export { runExplore } from './explore/run.js';
+export type { ExploreOptions, ExploreOutcome, ExploreResult, ExploreViolation } from './explore/run.js';
 export type { Violation, Party } from './rules/rule.js';

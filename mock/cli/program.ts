@@ -27,6 +27,7 @@ function delegate(name: string, description: string, load: () => Promise<(argv: 
 delegate('conformance', 'Check a server (the mock or any other) against the documented kubeclusters behaviours', async () => (await import('../../conformance/cli.js')).runConformanceCli);
 delegate('compare', 'Replay one generated request sequence against two servers (e.g. the mock and the Eve reference) and report the differences', async () => (await import('../../conformance/compare/cli.js')).runCompareCli);
 delegate('proxy', 'Forward real traffic to a server and check every exchange against the contract', async () => (await import('../../conformance/proxy/cli.js')).runProxyCli);
+delegate('explore', 'Send one random stateful sequence to a server and judge every answer by the contract and a model of its state', async () => (await import('../../conformance/explore/cli.js')).runExploreCli);
 
 try {
   await program.parseAsync(process.argv);

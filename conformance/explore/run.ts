@@ -1,0 +1,142 @@
+// `explore` as a library call: checks the server can be explored, runs one generated sequence judged by
+// the shared rules and the model, removes what it created, and shrinks each kind of violation found
+// to the shortest reproduction. The CLI only parses flags around it.
+import type { ProfileName } from '../../mock/options.js';
+import { ApiClient } from '../client.js';
+import { executePass, removeNamed } from './execute.js';
+import type { Found } from './execute.js';
+import { generateExploreSequence } from './generate.js';
+import type { ServerAccess } from './sender.js';
+import { shrink } from './shrink.js';
+import { withPrefix } from './steps.js';
+import { leftOut } from './tolerated.js';
+import type { ExploreStep } from './steps.js';
+
+export interface ExploreOptions extends ServerAccess {
+  seed: number;
+  requests: number;
+  profile: ProfileName;
+  /** Every name the run writes starts with it; shrinking replays add to it. */
+  prefix: string;
+  log?: (line: string) => void;
+  progressEvery?: number;
+  /** Replays allowed per violation while shrinking (0: no shrinking). */
+  shrinkBudget?: number;
+  /** Shrink only the violations of these rules (default: every rule broken). */
+  shrinkRules?: readonly string[];
+}
+
+export interface ExploreViolation {
+  rule: string;
+  party: 'server' | 'client';
+  expected: string;
+  got: string;
+  /** The step (0-based) where it first showed, and what that step was. */
+  step: number;
+  shape: string;
+  /** How many times the rule was broken in the run. */
+  count: number;
+  /** The shortest sequence found that still shows it, as curl lines (tokens redacted). */
+  reproduction: string[];
+  shrinkReplays: number;
+}
+
+export interface ExploreResult {
+  seed: number;
+  requests: number;
+  seconds: number;
+  violations: ExploreViolation[];
+}
+
+export type ExploreOutcome = { ran: true; result: ExploreResult } | { ran: false; reason: string };
+
+export async function runExplore(options: ExploreOptions): Promise<ExploreOutcome> {
+  const log = options.log ?? (() => undefined);
+  const reason = await unusable(options);
+  if (reason) return { ran: false, reason };
+  const steps = sequenceFor(options, await hasJobs(options));
+  const started = Date.now();
+  const pass = await executePass(steps, options, {
+    profile: options.profile,
+    progressEvery: options.progressEvery ?? 250,
+    progress: (done, found, ms) => log(`  … ${done}/${steps.length} requests, ${found} violation(s) so far, ${Math.round(ms / 1000)} s`),
+  });
+  await removeNamed(options, options.prefix);
+  const seconds = (Date.now() - started) / 1000;
+  const violations: ExploreViolation[] = [];
+  let replay = 0;
+  for (const [rule, found] of groupByRule(pass.found)) {
+    const first = found[0] as Found;
+    const step = steps[first.step] as ExploreStep;
+    const wanted = (options.shrinkBudget ?? 150) > 0 && (options.shrinkRules === undefined || options.shrinkRules.includes(rule));
+    const unshrunk = { reproduction: steps.filter((s) => s.index <= first.step).flatMap((s) => pass.curls.get(s.index) ?? []), shrinkReplays: 0 };
+    const shrunk = wanted ? await shrinkOne(steps, first, pass.symbols, options, () => `${options.prefix}s${++replay}-`) : unshrunk;
+    violations.push({ ...first.violation, step: first.step, shape: step.shape, count: found.length, ...shrunk });
+  }
+  return { ran: true, result: { seed: options.seed, requests: steps.length, seconds, violations } };
+}
+
+/** The generated sequence; with one token (no --token2) the second tenant's steps are left out. */
+function sequenceFor(options: ExploreOptions, jobs: boolean): ExploreStep[] {
+  const oneTenant = options.token2 === options.token;
+  const generated = generateExploreSequence({ seed: options.seed, count: options.requests * 2, prefix: options.prefix, control: options.controlUrl !== undefined });
+  const kept = generated.filter((step) => (!oneTenant || step.sender !== 'b') && (jobs || !JOB_STEP.test(step.path)) && !leftOut(step));
+  return kept.slice(0, options.requests).map((step, index) => ({ ...step, index }));
+}
+
+const JOB_STEP = /\/jobs(\?|$)|\/action\/run$/;
+
+/** Whether the server has runs and jobs (the Eve reference has neither: its /jobs is a 404). */
+async function hasJobs(options: ExploreOptions): Promise<boolean> {
+  const client = new ApiClient({ baseUrl: options.baseUrl, token: options.token, timeoutMs: options.timeoutMs, validate: false, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  return (await client.request('GET', '/api/v1/jobs?max_results=1').catch(() => undefined))?.status === 200;
+}
+
+function groupByRule(found: readonly Found[]): Map<string, Found[]> {
+  const groups = new Map<string, Found[]>();
+  for (const f of found) groups.set(f.violation.rule, [...(groups.get(f.violation.rule) ?? []), f]);
+  return groups;
+}
+
+async function shrinkOne(steps: readonly ExploreStep[], first: Found, symbols: ReadonlyArray<[string, string]>, options: ExploreOptions, nextPrefix: () => string): Promise<{ reproduction: string[]; shrinkReplays: number }> {
+  const rule = first.violation.rule;
+  const replay = async (candidate: readonly ExploreStep[]) => {
+    const prefix = nextPrefix();
+    const renamed = candidate.map((step) => withPrefix(step, options.prefix, prefix));
+    try {
+      return { pass: await executePass(renamed, options, { profile: options.profile, stopAt: rule }), renamed };
+    } finally {
+      await removeNamed(options, prefix);
+    }
+  };
+  const fails = async (candidate: readonly ExploreStep[]) => (await replay(candidate)).pass.found.some((f) => f.violation.rule === rule);
+  options.log?.(`  shrinking ${rule} (first at request ${first.step + 1}) …`);
+  const text = `${first.violation.expected} ${first.violation.got}`;
+  const mentioned = symbols.filter(([, id]) => text.includes(id)).map(([sym]) => sym);
+  const shrunk = await shrink(steps, first.step, fails, { budget: options.shrinkBudget ?? 150, mentioned });
+  const last = await replay(shrunk.steps);
+  const shown = last.pass.found.find((f) => f.violation.rule === rule);
+  const sent = last.renamed.filter((step) => shown === undefined || step.index <= shown.step);
+  return { reproduction: sent.map((step) => last.pass.curls.get(step.index)).filter((line): line is string => line !== undefined), shrinkReplays: shrunk.replays + 1 };
+}
+
+/** Why the server cannot be explored (not a URL, unreachable, a token refused), or undefined. */
+async function unusable(options: ExploreOptions): Promise<string | undefined> {
+  try {
+    new URL(options.baseUrl);
+  } catch {
+    return `"${options.baseUrl}" is not a URL`;
+  }
+  for (const [flag, token] of [['--token', options.token], ['--token2', options.token2]] as const) {
+    if (flag === '--token2' && token === options.token) continue;
+    const client = new ApiClient({ baseUrl: options.baseUrl, token, timeoutMs: Math.min(options.timeoutMs, 10_000), validate: false, ...(options.fetch ? { fetch: options.fetch } : {}) });
+    try {
+      const answer = await client.request('GET', '/api/v1/kubeclusters?max_results=1');
+      if (answer.status === 401 || answer.status === 403) return `the server refused ${flag} (${answer.status})`;
+      if (answer.status !== 200) return `/api/v1/kubeclusters answered ${answer.status}, not 200: is this the API root?`;
+    } catch (error) {
+      return `unreachable: ${(error as Error).message}`;
+    }
+  }
+  return undefined;
+}

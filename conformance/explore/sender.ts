@@ -1,0 +1,60 @@
+// Sends explore steps to one server: fills in this run's ids and etags (compare's symbol table) and
+// agent URLs (from the model), and picks the API, the control API or an agent URL as the step says.
+import { ApiClient, TransportError } from '../client.js';
+import type { Exchange, FetchLike } from '../client.js';
+import { REFUSED_TOKEN } from '../compare/side.js';
+import { SymbolTable } from '../compare/symbols.js';
+import { AGENT_PLACEHOLDER } from './steps.js';
+import type { ExploreStep } from './steps.js';
+
+export interface ServerAccess {
+  baseUrl: string;
+  token: string;
+  token2: string;
+  /** The mock's control API root; control steps are only generated when it is given. */
+  controlUrl?: string | undefined;
+  fetch?: FetchLike | undefined;
+  timeoutMs: number;
+}
+
+export type Sent = { exchange: Exchange; error?: undefined } | { exchange?: undefined; error: string; curl: string };
+
+export class Sender {
+  readonly symbols = new SymbolTable();
+  readonly #api: { a: ApiClient; b: ApiClient };
+  readonly #control: ApiClient | undefined;
+
+  constructor(readonly access: ServerAccess, private readonly agentPath: (sym: string) => string | undefined) {
+    const client = (baseUrl: string, token?: string) => new ApiClient({ baseUrl, token, timeoutMs: access.timeoutMs, ...(access.fetch ? { fetch: access.fetch } : {}) });
+    this.#api = { a: client(access.baseUrl, access.token), b: client(access.baseUrl, access.token2) };
+    this.#control = access.controlUrl === undefined ? undefined : client(access.controlUrl);
+  }
+
+  client(tenant: 'a' | 'b'): ApiClient {
+    return this.#api[tenant];
+  }
+
+  async send(step: ExploreStep): Promise<Sent> {
+    const client = step.via === 'control' ? this.#control : this.#api[step.sender === 'b' ? 'b' : 'a'];
+    const token = step.sender === 'anonymous' ? null : step.sender === 'bad-token' ? REFUSED_TOKEN : undefined;
+    const path = this.#path(step);
+    if (!client || path === undefined) return { error: 'not sent (no control URL, or no agent URL known)', curl: '' };
+    const headers = Object.fromEntries(Object.entries(step.headers).map(([name, value]) => [name, this.symbols.resolve(value)]));
+    const options = { headers, token, ...(step.body === undefined ? {} : { rawBody: this.symbols.resolve(step.body) }) };
+    try {
+      const exchange = await client.request(step.method, path, options);
+      if (step.via !== 'control') this.symbols.learn(step, exchange.status, exchange.body);
+      return { exchange };
+    } catch (error) {
+      if (!(error instanceof TransportError)) throw error;
+      return { error: error.message, curl: `curl -sS -X ${step.method} '${client.baseUrl}${path}'` };
+    }
+  }
+
+  #path(step: ExploreStep): string | undefined {
+    const agent = AGENT_PLACEHOLDER.exec(step.path);
+    if (!agent) return this.symbols.resolve(step.path);
+    const id = this.symbols.idOf(agent[1] as string);
+    return id === undefined ? undefined : this.agentPath(id);
+  }
+}
