@@ -23,7 +23,7 @@ export interface ExploreSequenceOptions {
 const WARM_UP = ['create objectstore', 'create cluster (a)', 'create cluster (a)', 'create cluster (b)', 'create kubebackup', 'create cluster (a)'];
 const HOURS_25 = 25 * 3_600_000;
 
-type ExploreOperation = Omit<Operation, 'make'> & { make(context: Context): ExploreDraft | undefined };
+type ExploreOperation = Omit<Operation, 'make'> & { make(context: Context): ExploreDraft | readonly ExploreDraft[] | undefined };
 
 const pick = <T>(context: Context, list: readonly T[]): T | undefined => (list.length === 0 ? undefined : context.faker.helpers.arrayElement(list));
 const live = (context: Context, resource: ResourceName) => context.model.live('a', resource);
@@ -104,8 +104,9 @@ export function generateExploreSequence(options: ExploreSequenceOptions): Explor
   while (steps.length < options.count) {
     const warm = WARM_UP[steps.length];
     const operation = warm === undefined ? faker.helpers.weightedArrayElement(weighted) : table.find((o) => o.name === warm);
+    // A pair (a write and its repeat) stays together: the repeat's meaning depends on the write before it.
     const made = operation?.make(context);
-    if (made) steps.push({ index: steps.length, ...made });
+    for (const one of made === undefined ? [] : Array.isArray(made) ? made : [made as ExploreDraft]) steps.push({ index: steps.length, ...one });
   }
   return steps;
 }
