@@ -8,6 +8,7 @@ import type { Context, Operation } from '../compare/operations.js';
 import { collectionPath, draft, itemPath } from '../compare/requests.js';
 import { API } from '../compare/steps.js';
 import type { ResourceName, Sym } from '../compare/steps.js';
+import { jobOperations, resourceOperations, WARM_UP_RESOURCES } from './resources.js';
 import { agentPlaceholder } from './steps.js';
 import type { ExploreDraft, ExploreStep } from './steps.js';
 
@@ -20,7 +21,7 @@ export interface ExploreSequenceOptions {
   control: boolean;
 }
 
-const WARM_UP = ['create objectstore', 'create cluster (a)', 'create cluster (a)', 'create cluster (b)', 'create kubebackup', 'create cluster (a)'];
+const WARM_UP = ['create objectstore', 'create cluster (a)', 'create cluster (a)', 'create cluster (b)', 'create kubebackup', 'create cluster (a)', ...WARM_UP_RESOURCES];
 const HOURS_25 = 25 * 3_600_000;
 
 type ExploreOperation = Omit<Operation, 'make'> & { make(context: Context): ExploreDraft | readonly ExploreDraft[] | undefined };
@@ -98,7 +99,7 @@ export function generateExploreSequence(options: ExploreSequenceOptions): Explor
   const faker = new Faker({ locale: [en] });
   faker.seed(options.seed);
   const context: Context = { faker, model: new SequenceModel(options.prefix) };
-  const table: readonly ExploreOperation[] = [...operations, ...extraOperations, ...(options.control ? controlOperations : [])];
+  const table: readonly ExploreOperation[] = [...operations, ...extraOperations, ...resourceOperations, ...jobOperations, ...(options.control ? controlOperations : [])];
   const weighted = table.map((operation) => ({ weight: operation.weight, value: operation }));
   const steps: ExploreStep[] = [];
   while (steps.length < options.count) {

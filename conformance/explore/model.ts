@@ -4,7 +4,7 @@
 import type { Doc } from '../rules/rule.js';
 
 export type Tenant = 'a' | 'b';
-export const TRACKED = ['kubeclusters', 'objectstores', 'kubebackups'] as const;
+export const TRACKED = ['kubeclusters', 'objectstores', 'kubebackups', 'policies', 'kubeoffloads'] as const;
 export type Tracked = (typeof TRACKED)[number];
 
 export interface Held {
@@ -55,6 +55,8 @@ export class StateModel {
   readonly refusedNames = new Map<string, string>();
   readonly defaults = new Map<Tracked, Doc>();
   readonly jobStates = new Map<string, string>();
+  /** Jobs by id with their names, in the order lists showed them (the last is the one job steps name). */
+  readonly jobNames = new Map<string, string>();
   #order = 0;
 
   add(tenant: Tenant, resource: Tracked, id: string, init: Partial<Held>): Held {

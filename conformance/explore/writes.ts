@@ -7,6 +7,7 @@ import { headerName } from '../rules/answers.js';
 import { bareEtag, deepEqual, docsOf, isSuccess, server } from '../rules/rule.js';
 import type { Doc, Violation } from '../rules/rule.js';
 import { contentOf } from './model.js';
+import { contractOf } from '../checks/resource-contracts.js';
 import type { Held, StateModel, Tenant, Tracked } from './model.js';
 import { observe } from './observe.js';
 import type { ExploreStep } from './steps.js';
@@ -59,7 +60,7 @@ function judgeCreate(model: StateModel, { step, exchange, tenant, resource }: Wr
   const violations: Violation[] = [];
   docsOf(exchange.body).forEach((answer, i) => {
     const sent = bodies[i] ?? {};
-    const taken = resource === 'kubeclusters' && model.list(tenant, resource).find((h) => h.fields['name'] === sent['name']);
+    const taken = contractOf(resource).unique.includes('name') && model.list(tenant, resource).find((h) => h.fields['name'] === sent['name']);
     if (taken) violations.push(server('KC-VALID-8', `422 "is not unique": ${resource}/${taken.id} is named ${sent['name']}`, '201'));
     if (typeof sent['_id'] === 'string' && sent['_id'] !== answer['_id']) violations.push(server('KC-CREATE-8', `the document stored under the _id sent, ${sent['_id']}`, `_id ${answer['_id']}`));
     const writtenBy = form ? 'KC-CREATE-9' : typeof sent['_id'] === 'string' ? 'KC-CREATE-8' : 'KC-CREATE-2';

@@ -1,0 +1,155 @@
+// Explore's operations on every writable resource, written from the declarations the suite's resource
+// checks use (checks/resource-contracts.ts): valid creates, a PATCH of each field a client changes, PUT,
+// DELETE, where by name, an unknown field or a wrong type, a repeated name, stale and missing If-Match;
+// and the jobs resource's reads and refused writes. No field list is restated here.
+import { contractOf } from '../checks/resource-contracts.js';
+import type { Refs, WritableResource } from '../checks/resource-contracts.js';
+import type { Doc } from '../check.js';
+import type { Context } from '../compare/operations.js';
+import type { SequenceModel } from '../compare/model.js';
+import { collectionPath, draft, ifMatch, itemPath, itemRoute } from '../compare/requests.js';
+import type { Precondition } from '../compare/requests.js';
+import { API, placeholder, resourceOf } from '../compare/steps.js';
+import type { Sym } from '../compare/steps.js';
+import { JOB_ID, JOB_NAME } from './steps.js';
+import type { ExploreDraft } from './steps.js';
+
+/** The backup definition's cluster, for the copy definitions made from it (which name both). */
+const clusterOfBackup = new WeakMap<SequenceModel, Map<Sym, Sym>>();
+
+const pick = <T>(context: Context, list: readonly T[]): T | undefined => (list.length === 0 ? undefined : context.faker.helpers.arrayElement(list));
+const live = (context: Context, resource: WritableResource) => context.model.live('a', resource);
+const idOf = (sym: Sym | undefined): Doc | undefined => (sym === undefined ? undefined : { _id: placeholder.id(sym) });
+
+/** What a new document of `resource` refers to, as live documents of tenant a; undefined when one is missing. */
+function references(context: Context, resource: WritableResource): { refs: Refs; cluster?: Sym } | undefined {
+  const contract = contractOf(resource);
+  const refs: Refs = {};
+  let cluster: Sym | undefined;
+  for (const [label, target] of Object.entries(contract.refersTo)) {
+    const sym = pick(context, live(context, target));
+    if (sym === undefined && target !== 'objectstores') return undefined;
+    if (sym === undefined) continue;
+    if (target === 'kubeclusters') cluster = sym;
+    const backupCluster = target === 'kubebackups' ? clusterOfBackup.get(context.model)?.get(sym) : undefined;
+    if (target === 'kubebackups' && backupCluster === undefined) return undefined;
+    refs[label] = { ...idOf(sym), ...(backupCluster ? { cluster: placeholder.id(backupCluster) } : {}) };
+  }
+  return { refs, ...(cluster ? { cluster } : {}) };
+}
+
+type CreateKind = 'valid' | 'unknown field' | 'wrong type' | 'repeated name';
+
+function create(context: Context, resource: WritableResource, kind: CreateKind): ExploreDraft | undefined {
+  const contract = contractOf(resource);
+  const made = references(context, resource);
+  if (!made) return undefined;
+  const { sym, name } = context.model.next('a', resource);
+  const taken = kind === 'repeated name' ? pick(context, live(context, resource)) : undefined;
+  if (kind === 'repeated name' && !taken) return undefined;
+  const body: Doc = contract.body(taken ? context.model.nameOf(taken) : name, made.refs);
+  if (kind === 'unknown field') body['explore_unknown'] = 'x';
+  if (kind === 'wrong type') Object.assign(body, contract.wrongType);
+  if (kind === 'valid') {
+    context.model.created(sym, name, made.cluster);
+    if (resource === 'kubebackups' && made.cluster) clusterOfBackup.set(context.model, (clusterOfBackup.get(context.model) ?? new Map()).set(sym, made.cluster));
+  }
+  const shape = kind === 'repeated name' ? 'duplicate name' : kind === 'valid' ? 'declared body' : kind;
+  return draft('a', 'POST', collectionPath(resource), `${resource}: ${shape}`, resource, { json: body, ...(kind === 'valid' ? { creates: [sym] } : {}) });
+}
+
+/** A PATCH of one field a client changes (not the name), to its declared new value or back to the first. */
+function patchField(context: Context, resource: WritableResource, precondition: Precondition): ExploreDraft | undefined {
+  const sym = pick(context, live(context, resource));
+  if (!sym) return undefined;
+  const contract = contractOf(resource);
+  const name = context.model.nameOf(sym);
+  const changes = contract.changes(name, {});
+  const field = pick(context, Object.keys(changes).filter((key) => key !== 'name' && !JSON.stringify(changes[key] ?? null).includes('undefined')));
+  if (!field) return undefined;
+  const source = context.faker.datatype.boolean(0.7) ? changes : contract.body(name, {});
+  const value = source[field] ?? changes[field];
+  const what = precondition === 'current' ? field : `${precondition} If-Match`;
+  return draft('a', 'PATCH', itemPath(sym), `${itemRoute(sym)}: ${what}`, resource, { json: { [field]: value }, headers: ifMatch(sym, precondition) });
+}
+
+/** A PUT of the declared body with every change applied and the optional fields `leftOutOfPut` left out. */
+function put(context: Context, resource: WritableResource, precondition: Precondition): ExploreDraft | undefined {
+  const sym = pick(context, live(context, resource));
+  const made = references(context, resource);
+  if (!sym || !made) return undefined;
+  const contract = contractOf(resource);
+  const name = context.model.nameOf(sym);
+  const whole: Doc = context.faker.datatype.boolean(0.6) ? { ...contract.body(name, made.refs), ...contract.changes(name, made.refs) } : contract.body(name, made.refs);
+  for (const field of contract.leftOutOfPut) delete whole[field];
+  const what = precondition === 'current' ? 'declared replacement' : `${precondition} If-Match`;
+  return draft('a', 'PUT', itemPath(sym), `${itemRoute(sym)}: ${what}`, resource, { json: whole, headers: ifMatch(sym, precondition) });
+}
+
+function remove(context: Context, resource: WritableResource, precondition: Precondition): ExploreDraft | undefined {
+  const sym = pick(context, live(context, resource));
+  if (!sym) return undefined;
+  const guarded = context.model.isGuarded(sym) || (resource === 'kubebackups' && live(context, 'kubeoffloads').length > 0);
+  if (precondition === 'current' && !guarded) context.model.deleted(sym);
+  const what = precondition === 'current' ? 'current If-Match' : `${precondition} If-Match`;
+  return draft('a', 'DELETE', itemPath(sym), `${itemRoute(sym)}: ${what}`, resource, { headers: ifMatch(sym, precondition) });
+}
+
+function read(context: Context, resource: WritableResource, byName: boolean): ExploreDraft | undefined {
+  const sym = pick(context, [...live(context, resource), ...context.model.gone().filter((gone) => resourceOf(gone) === resource)]);
+  if (!sym) return undefined;
+  if (!byName) return draft('a', 'GET', itemPath(sym), `${itemRoute(sym)}: plain`, resource);
+  const where = encodeURIComponent(JSON.stringify({ name: context.model.nameOf(sym) }));
+  return draft('a', 'GET', `${collectionPath(resource)}?where=${where}`, `${resource}?where by name`, resource);
+}
+
+const WRITABLE = ['kubeclusters', 'objectstores', 'kubebackups', 'policies', 'kubeoffloads'] as const satisfies readonly WritableResource[];
+
+/** Per resource: weight of the operation, name, and how it is made. Creates weigh more so each resource has documents early. */
+const perResource: ReadonlyArray<[number, string, (context: Context, resource: WritableResource) => ExploreDraft | undefined]> = [
+  [1.2, 'declared create', (c, r) => create(c, r, 'valid')],
+  [0.3, 'create with an unknown field', (c, r) => create(c, r, 'unknown field')],
+  [0.3, 'create with a wrong type', (c, r) => create(c, r, 'wrong type')],
+  [0.3, 'create under a name in use', (c, r) => create(c, r, 'repeated name')],
+  [1, 'patch a declared field', (c, r) => patchField(c, r, 'current')],
+  [0.3, 'patch a declared field, stale', (c, r) => patchField(c, r, 'stale')],
+  [0.3, 'patch a declared field, no If-Match', (c, r) => patchField(c, r, 'missing')],
+  [0.5, 'put the declared body', (c, r) => put(c, r, 'current')],
+  [0.2, 'put the declared body, stale', (c, r) => put(c, r, 'stale')],
+  [0.2, 'put the declared body, no If-Match', (c, r) => put(c, r, 'missing')],
+  [0.3, 'delete', (c, r) => remove(c, r, 'current')],
+  [0.15, 'delete stale', (c, r) => remove(c, r, 'stale')],
+  [0.6, 'read it', (c, r) => read(c, r, false)],
+  [0.5, 'where by name', (c, r) => read(c, r, true)],
+];
+
+export interface ExploreOperationRow {
+  name: string;
+  weight: number;
+  make(context: Context): ExploreDraft | undefined;
+}
+
+export const resourceOperations: readonly ExploreOperationRow[] = WRITABLE.flatMap((resource) =>
+  perResource.map(([weight, name, make]) => ({ name: `${name} (${resource})`, weight, make: (context: Context) => make(context, resource) })),
+);
+
+/** The first steps of a sequence: one declared document of each resource, so every resource is in play early. */
+export const WARM_UP_RESOURCES = WRITABLE.map((resource) => `declared create (${resource})`);
+
+function jobWrite(context: Context): ExploreDraft {
+  const method = context.faker.helpers.arrayElement(['DELETE', 'PATCH', 'PUT'] as const);
+  return draft('a', method, `${API}/jobs/${JOB_ID}`, 'jobs/{id}: a write', undefined, { headers: { 'If-Match': '*' }, ...(method === 'DELETE' ? {} : { json: { state: 'DONE' } }) });
+}
+
+function jobWhere(context: Context): ExploreDraft {
+  const byName = context.faker.datatype.boolean();
+  const backup = pick(context, live(context, 'kubebackups'));
+  const where = byName || !backup ? `{"name":"${JOB_NAME}"}` : `{"backupdef":"${placeholder.id(backup)}"}`;
+  return draft('a', 'GET', `${API}/jobs?where=${where}`, `jobs?where by ${byName || !backup ? 'name' : 'backupdef'}`, undefined);
+}
+
+export const jobOperations: readonly ExploreOperationRow[] = [
+  { name: 'write a job', weight: 0.8, make: jobWrite },
+  { name: 'read a job', weight: 1, make: () => draft('a', 'GET', `${API}/jobs/${JOB_ID}`, 'jobs/{id}', undefined) },
+  { name: 'jobs where', weight: 1.2, make: jobWhere },
+];
