@@ -5,10 +5,10 @@ import { Faker, en } from '@faker-js/faker';
 import { SequenceModel } from '../compare/model.js';
 import { operations } from '../compare/operations.js';
 import type { Context, Operation } from '../compare/operations.js';
-import { collectionPath, draft, itemPath } from '../compare/requests.js';
+import { collectionPath, draft } from '../compare/requests.js';
 import { API } from '../compare/steps.js';
 import type { ResourceName, Sym } from '../compare/steps.js';
-import { jobOperations, resourceOperations, WARM_UP_RESOURCES } from './resources.js';
+import { jobOperations, resourceOperations, runBackup, WARM_UP_RESOURCES } from './resources.js';
 import { agentPlaceholder } from './steps.js';
 import type { ExploreDraft, ExploreStep } from './steps.js';
 
@@ -33,12 +33,6 @@ function fetchAgent(context: Context): ExploreDraft | undefined {
   const sym = pick(context, live(context, 'kubeclusters'));
   if (!sym) return undefined;
   return { ...draft('anonymous', 'GET', agentPlaceholder(sym), 'agent manifest', undefined, { headers: { Accept: 'application/yaml' } }), via: 'agent' };
-}
-
-function runBackup(context: Context): ExploreDraft | undefined {
-  const sym = pick(context, live(context, 'kubebackups'));
-  if (!sym) return undefined;
-  return draft('a', 'POST', `${itemPath(sym)}/action/run`, 'kubebackups/{id}/action/run', 'kubebackups', { json: { retention: { retainDays: 7 }, runBackup: true } });
 }
 
 function listJobs(context: Context): ExploreDraft {
@@ -83,7 +77,7 @@ const extraOperations: readonly ExploreOperation[] = [
   { name: 'fetch agent manifest', weight: 4, make: fetchAgent },
   { name: 'run backup', weight: 3, make: runBackup },
   { name: 'list jobs', weight: 1.5, make: listJobs },
-  { name: 'POST jobs', weight: 0.3, make: () => draft('a', 'POST', `${API}/jobs`, 'jobs', undefined, { json: { state: 'RUNNING' } }) },
+  { name: 'POST jobs', weight: 0.6, make: () => draft('a', 'POST', `${API}/jobs`, 'jobs', undefined, { json: { state: 'RUNNING' } }) },
   { name: 'create with a read-only field', weight: 1, make: createReadOnly },
   { name: 'create with a form body', weight: 1.5, make: createForm },
   { name: 'create (b) with a name a uses', weight: 1.5, make: nameOfOtherTenant },

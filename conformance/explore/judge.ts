@@ -102,7 +102,12 @@ export class Judge {
         violations.push(server('KC-JOBS-3', `job ${job['_id']} moving forward from ${before} (RUNNING → CATALOG → a done state, which never moves)`, `state ${state}`));
       }
       this.model.jobStates.set(job['_id'], state);
-      if (!item && typeof job['name'] === 'string') this.model.jobNames.set(job['_id'], job['name']);
+    }
+    // Newest last: a list sorted by -start_time shows the job a run just started first.
+    for (const job of item ? [] : docsOf(exchange.body).reverse()) {
+      if (typeof job['name'] !== 'string') continue;
+      this.model.jobNames.delete(job['_id']);
+      this.model.jobNames.set(job['_id'], job['name']);
     }
     return violations;
   }

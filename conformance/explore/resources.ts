@@ -21,21 +21,27 @@ const pick = <T>(context: Context, list: readonly T[]): T | undefined => (list.l
 const live = (context: Context, resource: WritableResource) => context.model.live('a', resource);
 const idOf = (sym: Sym | undefined): Doc | undefined => (sym === undefined ? undefined : { _id: placeholder.id(sym) });
 
-/** What a new document of `resource` refers to, as live documents of tenant a; undefined when one is missing. */
-function references(context: Context, resource: WritableResource): { refs: Refs; cluster?: Sym } | undefined {
+/**
+ * What a new document of `resource` refers to, as live documents of tenant a (undefined when one is
+ * missing), and the one whose DELETE it blocks (a cluster for a backup definition, a backup definition
+ * for a copy definition; a cluster's object store is checked only when written).
+ */
+function references(context: Context, resource: WritableResource): { refs: Refs; cluster?: Sym; guards?: Sym } | undefined {
   const contract = contractOf(resource);
   const refs: Refs = {};
   let cluster: Sym | undefined;
+  let guards: Sym | undefined;
   for (const [label, target] of Object.entries(contract.refersTo)) {
     const sym = pick(context, live(context, target));
     if (sym === undefined && target !== 'objectstores') return undefined;
     if (sym === undefined) continue;
     if (target === 'kubeclusters') cluster = sym;
+    if (target !== 'objectstores') guards = sym;
     const backupCluster = target === 'kubebackups' ? clusterOfBackup.get(context.model)?.get(sym) : undefined;
     if (target === 'kubebackups' && backupCluster === undefined) return undefined;
     refs[label] = { ...idOf(sym), ...(backupCluster ? { cluster: placeholder.id(backupCluster) } : {}) };
   }
-  return { refs, ...(cluster ? { cluster } : {}) };
+  return { refs, ...(cluster ? { cluster } : {}), ...(guards ? { guards } : {}) };
 }
 
 type CreateKind = 'valid' | 'unknown field' | 'wrong type' | 'repeated name';
@@ -51,7 +57,7 @@ function create(context: Context, resource: WritableResource, kind: CreateKind):
   if (kind === 'unknown field') body['explore_unknown'] = 'x';
   if (kind === 'wrong type') Object.assign(body, contract.wrongType);
   if (kind === 'valid') {
-    context.model.created(sym, name, made.cluster);
+    context.model.created(sym, name, made.guards);
     if (resource === 'kubebackups' && made.cluster) clusterOfBackup.set(context.model, (clusterOfBackup.get(context.model) ?? new Map()).set(sym, made.cluster));
   }
   const shape = kind === 'repeated name' ? 'duplicate name' : kind === 'valid' ? 'declared body' : kind;
@@ -89,7 +95,7 @@ function put(context: Context, resource: WritableResource, precondition: Precond
 function remove(context: Context, resource: WritableResource, precondition: Precondition): ExploreDraft | undefined {
   const sym = pick(context, live(context, resource));
   if (!sym) return undefined;
-  const guarded = context.model.isGuarded(sym) || (resource === 'kubebackups' && live(context, 'kubeoffloads').length > 0);
+  const guarded = context.model.isGuarded(sym);
   if (precondition === 'current' && !guarded) context.model.deleted(sym);
   const what = precondition === 'current' ? 'current If-Match' : `${precondition} If-Match`;
   return draft('a', 'DELETE', itemPath(sym), `${itemRoute(sym)}: ${what}`, resource, { headers: ifMatch(sym, precondition) });
@@ -106,27 +112,36 @@ function read(context: Context, resource: WritableResource, byName: boolean): Ex
 const WRITABLE = ['kubeclusters', 'objectstores', 'kubebackups', 'policies', 'kubeoffloads'] as const satisfies readonly WritableResource[];
 
 /** Per resource: weight of the operation, name, and how it is made. Creates weigh more so each resource has documents early. */
-const perResource: ReadonlyArray<[number, string, (context: Context, resource: WritableResource) => ExploreDraft | undefined]> = [
-  [1.2, 'declared create', (c, r) => create(c, r, 'valid')],
+const perResource: ReadonlyArray<[number, string, (context: Context, resource: WritableResource) => Made]> = [
+  [1.2, 'declared create', (c, r) => thenRead(c, create(c, r, 'valid'))],
   [0.3, 'create with an unknown field', (c, r) => create(c, r, 'unknown field')],
   [0.3, 'create with a wrong type', (c, r) => create(c, r, 'wrong type')],
   [0.3, 'create under a name in use', (c, r) => create(c, r, 'repeated name')],
-  [1, 'patch a declared field', (c, r) => patchField(c, r, 'current')],
-  [0.3, 'patch a declared field, stale', (c, r) => patchField(c, r, 'stale')],
-  [0.3, 'patch a declared field, no If-Match', (c, r) => patchField(c, r, 'missing')],
-  [0.5, 'put the declared body', (c, r) => put(c, r, 'current')],
-  [0.2, 'put the declared body, stale', (c, r) => put(c, r, 'stale')],
-  [0.2, 'put the declared body, no If-Match', (c, r) => put(c, r, 'missing')],
-  [0.3, 'delete', (c, r) => remove(c, r, 'current')],
+  [1, 'patch a declared field', (c, r) => thenRead(c, patchField(c, r, 'current'))],
+  [0.3, 'patch a declared field, stale', (c, r) => thenRead(c, patchField(c, r, 'stale'))],
+  [0.3, 'patch a declared field, no If-Match', (c, r) => thenRead(c, patchField(c, r, 'missing'))],
+  [0.5, 'put the declared body', (c, r) => thenRead(c, put(c, r, 'current'))],
+  [0.2, 'put the declared body, stale', (c, r) => thenRead(c, put(c, r, 'stale'))],
+  [0.2, 'put the declared body, no If-Match', (c, r) => thenRead(c, put(c, r, 'missing'))],
+  [0.3, 'delete', (c, r) => thenRead(c, remove(c, r, 'current'))],
   [0.15, 'delete stale', (c, r) => remove(c, r, 'stale')],
   [0.6, 'read it', (c, r) => read(c, r, false)],
   [0.5, 'where by name', (c, r) => read(c, r, true)],
 ];
 
+type Made = ExploreDraft | readonly ExploreDraft[] | undefined;
+
 export interface ExploreOperationRow {
   name: string;
   weight: number;
-  make(context: Context): ExploreDraft | undefined;
+  make(context: Context): Made;
+}
+
+/** A write and a read of what it wrote: what the server stored shows at once, and a reproduction ends there. */
+function thenRead(context: Context, write: ExploreDraft | undefined): Made {
+  const sym = write?.creates?.[0] ?? /\{\{id ([^}]+)\}\}/.exec(write?.path ?? '')?.[1];
+  if (!write || sym === undefined || !context.faker.datatype.boolean(0.7)) return write;
+  return [write, draft('a', 'GET', itemPath(sym), `${itemRoute(sym)}: read back`, resourceOf(sym))];
 }
 
 export const resourceOperations: readonly ExploreOperationRow[] = WRITABLE.flatMap((resource) =>
@@ -136,8 +151,21 @@ export const resourceOperations: readonly ExploreOperationRow[] = WRITABLE.flatM
 /** The first steps of a sequence: one declared document of each resource, so every resource is in play early. */
 export const WARM_UP_RESOURCES = WRITABLE.map((resource) => `declared create (${resource})`);
 
+export function runBackup(context: Context): ExploreDraft | undefined {
+  const sym = pick(context, live(context, 'kubebackups'));
+  if (!sym) return undefined;
+  return draft('a', 'POST', `${itemPath(sym)}/action/run`, 'kubebackups/{id}/action/run', 'kubebackups', { json: { retention: { retainDays: 7 }, runBackup: true } });
+}
+
+/** A job step after a run and a listing of the jobs: the job it names is the one just listed. */
+function afterRun(context: Context, step: ExploreDraft): Made {
+  const run = runBackup(context);
+  if (!run) return undefined;
+  return [run, draft('a', 'GET', `${API}/jobs?sort=-start_time&max_results=10`, 'jobs', undefined), step];
+}
+
 function jobWrite(context: Context): ExploreDraft {
-  const method = context.faker.helpers.arrayElement(['DELETE', 'PATCH', 'PUT'] as const);
+  const method = context.faker.helpers.arrayElement(['DELETE', 'DELETE', 'PATCH', 'PUT'] as const);
   return draft('a', method, `${API}/jobs/${JOB_ID}`, 'jobs/{id}: a write', undefined, { headers: { 'If-Match': '*' }, ...(method === 'DELETE' ? {} : { json: { state: 'DONE' } }) });
 }
 
@@ -149,7 +177,7 @@ function jobWhere(context: Context): ExploreDraft {
 }
 
 export const jobOperations: readonly ExploreOperationRow[] = [
-  { name: 'write a job', weight: 0.8, make: jobWrite },
-  { name: 'read a job', weight: 1, make: () => draft('a', 'GET', `${API}/jobs/${JOB_ID}`, 'jobs/{id}', undefined) },
-  { name: 'jobs where', weight: 1.2, make: jobWhere },
+  { name: 'write a job', weight: 1.2, make: (c) => afterRun(c, jobWrite(c)) },
+  { name: 'read a job', weight: 0.8, make: (c) => afterRun(c, draft('a', 'GET', `${API}/jobs/${JOB_ID}`, 'jobs/{id}', undefined)) },
+  { name: 'jobs where', weight: 1, make: (c) => afterRun(c, jobWhere(c)) },
 ];

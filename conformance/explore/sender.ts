@@ -19,6 +19,8 @@ export interface ServerAccess {
   timeoutMs: number;
 }
 
+const ID_PLACEHOLDER = /\{\{id ([^}]+)\}\}/g;
+
 export type Sent = { exchange: Exchange; error?: undefined } | { exchange?: undefined; error: string; curl: string };
 
 export class Sender {
@@ -44,7 +46,7 @@ export class Sender {
     const client = step.via === 'control' ? this.#control : this.#api[step.sender === 'b' ? 'b' : 'a'];
     const token = step.sender === 'anonymous' ? null : step.sender === 'bad-token' ? REFUSED_TOKEN : undefined;
     const path = this.#jobs(this.#path(step));
-    if (!client || path === undefined) return { error: 'not sent (no control URL, or no agent URL known)', curl: '' };
+    if (!client || path === undefined || this.#namesUnknown(step)) return { error: 'not sent (no control URL, no agent URL or job known, or a document this server never made)', curl: '' };
     const headers = Object.fromEntries(Object.entries(step.headers).map(([name, value]) => [name, this.symbols.resolve(value)]));
     const options = { headers, token, ...(step.body === undefined ? {} : { rawBody: this.symbols.resolve(step.body) }) };
     try {
@@ -62,6 +64,15 @@ export class Sender {
     if (path === undefined || (!path.includes(JOB_ID) && !path.includes(JOB_NAME))) return path;
     const job = this.latestJob();
     return job && path.split(JOB_ID).join(job.id).split(JOB_NAME).join(job.name);
+  }
+
+  /**
+   * Whether the step names a document this server never made (its create was refused, or dropped from a
+   * shrinking replay): sent, it would aim at an id nobody holds, which says nothing about the step.
+   */
+  #namesUnknown(step: ExploreStep): boolean {
+    const text = `${step.path} ${step.body ?? ''} ${Object.values(step.headers).join(' ')}`;
+    return [...text.matchAll(ID_PLACEHOLDER)].some((match) => this.symbols.idOf(match[1] as string) === undefined);
   }
 
   #path(step: ExploreStep): string | undefined {

@@ -64,7 +64,8 @@ function judgeCreate(model: StateModel, { step, exchange, tenant, resource }: Wr
     if (taken) violations.push(server('KC-VALID-8', `422 "is not unique": ${resource}/${taken.id} is named ${sent['name']}`, '201'));
     if (typeof sent['_id'] === 'string' && sent['_id'] !== answer['_id']) violations.push(server('KC-CREATE-8', `the document stored under the _id sent, ${sent['_id']}`, `_id ${answer['_id']}`));
     const writtenBy = form ? 'KC-CREATE-9' : typeof sent['_id'] === 'string' ? 'KC-CREATE-8' : 'KC-CREATE-2';
-    const held = model.add(tenant, resource, answer['_id'], { fields: contentOf(sent), learnDefaults: true, writtenBy });
+    const fields = contentOf(sent);
+    const held = model.add(tenant, resource, answer['_id'], { fields, learnDefaults: true, writtenBy, writers: writtenAs(fields, writtenBy) });
     violations.push(...answered(model, held, answer));
   });
   return violations;
@@ -106,6 +107,8 @@ function preconditionProblems(held: Held, exchange: Exchange): Violation[] {
   return [server(rule, `412: If-Match ${ifMatch} is not the stored _etag ${held.etag}`, `${exchange.status}`)];
 }
 
+const writtenAs = (fields: Doc, rule: string): Record<string, string> => Object.fromEntries(Object.keys(fields).map((field) => [field, rule]));
+
 function deleted(model: StateModel, held: Held): Violation[] {
   const guards = held.resource === 'kubeclusters' ? model.list(held.tenant, 'kubebackups').filter((backup) => backup.fields['cluster'] === held.id) : [];
   model.remove(held, true);
@@ -122,8 +125,8 @@ function updated(model: StateModel, held: Held, { step, exchange }: WriteContext
     return [];
   }
   const before = held.fields;
-  if (step.method === 'PATCH') Object.assign(held, { fields: mergeNested(before, body), writtenBy: 'KC-UPDATE-1' });
-  else Object.assign(held, { fields: body, complete: false, writtenBy: 'KC-UPDATE-3', ...(held.complete ? { replaced: before } : {}) });
+  if (step.method === 'PATCH') Object.assign(held, { fields: mergeNested(before, body), writtenBy: 'KC-UPDATE-1', writers: { ...held.writers, ...writtenAs(body, 'KC-UPDATE-1') } });
+  else Object.assign(held, { fields: body, complete: false, writtenBy: 'KC-UPDATE-3', writers: writtenAs(body, 'KC-UPDATE-3'), ...(held.complete ? { replaced: before } : {}) });
   held.suspects = [];
   const answer = exchange.body as Doc | undefined;
   const violations: Violation[] = [];
