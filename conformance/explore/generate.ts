@@ -8,7 +8,7 @@ import type { Context, Operation } from '../compare/operations.js';
 import { collectionPath, draft } from '../compare/requests.js';
 import { API } from '../compare/steps.js';
 import type { ResourceName, Sym } from '../compare/steps.js';
-import { jobOperations, resourceOperations, runBackup, WARM_UP_RESOURCES } from './resources.js';
+import { jobOperations, noteCreated, resourceOperations, runBackup, WARM_UP_RESOURCES } from './resources.js';
 import { agentPlaceholder } from './steps.js';
 import type { ExploreDraft, ExploreStep } from './steps.js';
 
@@ -96,12 +96,15 @@ export function generateExploreSequence(options: ExploreSequenceOptions): Explor
   const table: readonly ExploreOperation[] = [...operations, ...extraOperations, ...resourceOperations, ...jobOperations, ...(options.control ? controlOperations : [])];
   const weighted = table.map((operation) => ({ weight: operation.weight, value: operation }));
   const steps: ExploreStep[] = [];
-  while (steps.length < options.count) {
-    const warm = WARM_UP[steps.length];
+  for (let drawn = 0; steps.length < options.count; drawn++) {
+    const warm = WARM_UP[drawn];
     const operation = warm === undefined ? faker.helpers.weightedArrayElement(weighted) : table.find((o) => o.name === warm);
     // A pair (a write and its repeat) stays together: the repeat's meaning depends on the write before it.
     const made = operation?.make(context);
-    for (const one of made === undefined ? [] : Array.isArray(made) ? made : [made as ExploreDraft]) steps.push({ index: steps.length, ...one });
+    for (const one of made === undefined ? [] : Array.isArray(made) ? made : [made as ExploreDraft]) {
+      noteCreated(context.model, one);
+      steps.push({ index: steps.length, ...one });
+    }
   }
   return steps;
 }

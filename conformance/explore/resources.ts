@@ -16,6 +16,32 @@ import type { ExploreDraft } from './steps.js';
 
 /** The backup definition's cluster, for the copy definitions made from it (which name both). */
 const clusterOfBackup = new WeakMap<SequenceModel, Map<Sym, Sym>>();
+/** What each document created here refers to: a PUT keeps it, so the delete guards stay as they were. */
+const refsOf = new WeakMap<SequenceModel, Map<Sym, Refs>>();
+
+const mapOf = <V>(maps: WeakMap<SequenceModel, Map<Sym, V>>, model: SequenceModel): Map<Sym, V> => {
+  const map = maps.get(model) ?? new Map<Sym, V>();
+  maps.set(model, map);
+  return map;
+};
+
+/** Notes the cluster of a backup definition any operation creates (compare's too), for copy definitions. */
+export function noteCreated(model: SequenceModel, step: ExploreDraft): void {
+  const sym = step.creates?.[0];
+  const cluster = /"cluster":"\{\{id ([^}]+)\}\}"/.exec(step.body ?? '')?.[1];
+  if (step.method === 'POST' && sym !== undefined && cluster !== undefined && resourceOf(sym) === 'kubebackups') mapOf(clusterOfBackup, model).set(sym, cluster);
+}
+
+const turns = new WeakMap<SequenceModel, Map<string, number>>();
+
+/** 0, 1, 2, … per key and sequence: successive writes take each declared field and value in turn. */
+function turn(context: Context, key: string): number {
+  const counters = turns.get(context.model) ?? new Map<string, number>();
+  turns.set(context.model, counters);
+  const n = counters.get(key) ?? 0;
+  counters.set(key, n + 1);
+  return n;
+}
 
 const pick = <T>(context: Context, list: readonly T[]): T | undefined => (list.length === 0 ? undefined : context.faker.helpers.arrayElement(list));
 const live = (context: Context, resource: WritableResource) => context.model.live('a', resource);
@@ -58,7 +84,7 @@ function create(context: Context, resource: WritableResource, kind: CreateKind):
   if (kind === 'wrong type') Object.assign(body, contract.wrongType);
   if (kind === 'valid') {
     context.model.created(sym, name, made.guards);
-    if (resource === 'kubebackups' && made.cluster) clusterOfBackup.set(context.model, (clusterOfBackup.get(context.model) ?? new Map()).set(sym, made.cluster));
+    mapOf(refsOf, context.model).set(sym, made.refs);
   }
   const shape = kind === 'repeated name' ? 'duplicate name' : kind === 'valid' ? 'declared body' : kind;
   return draft('a', 'POST', collectionPath(resource), `${resource}: ${shape}`, resource, { json: body, ...(kind === 'valid' ? { creates: [sym] } : {}) });
@@ -71,9 +97,11 @@ function patchField(context: Context, resource: WritableResource, precondition: 
   const contract = contractOf(resource);
   const name = context.model.nameOf(sym);
   const changes = contract.changes(name, {});
-  const field = pick(context, Object.keys(changes).filter((key) => key !== 'name' && !JSON.stringify(changes[key] ?? null).includes('undefined')));
-  if (!field) return undefined;
-  const source = context.faker.datatype.boolean(0.7) ? changes : contract.body(name, {});
+  const fields = Object.keys(changes).filter((key) => key !== 'name');
+  // Each field in turn, to its new value, then back to the declared body's on the next round.
+  const n = turn(context, `PATCH ${resource}`);
+  const field = fields[n % fields.length] as string;
+  const source = Math.floor(n / fields.length) % 2 === 0 ? changes : contract.body(name, {});
   const value = source[field] ?? changes[field];
   const what = precondition === 'current' ? field : `${precondition} If-Match`;
   return draft('a', 'PATCH', itemPath(sym), `${itemRoute(sym)}: ${what}`, resource, { json: { [field]: value }, headers: ifMatch(sym, precondition) });
@@ -82,11 +110,14 @@ function patchField(context: Context, resource: WritableResource, precondition: 
 /** A PUT of the declared body with every change applied and the optional fields `leftOutOfPut` left out. */
 function put(context: Context, resource: WritableResource, precondition: Precondition): ExploreDraft | undefined {
   const sym = pick(context, live(context, resource));
-  const made = references(context, resource);
-  if (!sym || !made) return undefined;
+  const refs = sym === undefined ? undefined : mapOf(refsOf, context.model).get(sym);
+  if (!sym || !refs) return undefined;
+  const made = { refs };
   const contract = contractOf(resource);
   const name = context.model.nameOf(sym);
-  const whole: Doc = context.faker.datatype.boolean(0.6) ? { ...contract.body(name, made.refs), ...contract.changes(name, made.refs) } : contract.body(name, made.refs);
+  // Every change and back, in turn: each PUT replaces what the one before stored.
+  const changed = turn(context, `PUT ${resource}`) % 2 === 0;
+  const whole: Doc = changed ? { ...contract.body(name, made.refs), ...contract.changes(name, made.refs) } : contract.body(name, made.refs);
   for (const field of contract.leftOutOfPut) delete whole[field];
   const what = precondition === 'current' ? 'declared replacement' : `${precondition} If-Match`;
   return draft('a', 'PUT', itemPath(sym), `${itemRoute(sym)}: ${what}`, resource, { json: whole, headers: ifMatch(sym, precondition) });
@@ -148,8 +179,13 @@ export const resourceOperations: readonly ExploreOperationRow[] = WRITABLE.flatM
   perResource.map(([weight, name, make]) => ({ name: `${name} (${resource})`, weight, make: (context: Context) => make(context, resource) })),
 );
 
-/** The first steps of a sequence: one declared document of each resource, so every resource is in play early. */
-export const WARM_UP_RESOURCES = WRITABLE.map((resource) => `declared create (${resource})`);
+/**
+ * The first steps of a sequence: a declared document of each resource, then a name in use, a PATCH and
+ * a PUT of each, so that every resource's behaviours are in play whatever the seed.
+ */
+export const WARM_UP_RESOURCES = ['declared create', 'create under a name in use', 'patch a declared field', 'put the declared body'].flatMap((operation) =>
+  WRITABLE.map((resource) => `${operation} (${resource})`),
+);
 
 export function runBackup(context: Context): ExploreDraft | undefined {
   const sym = pick(context, live(context, 'kubebackups'));
