@@ -58,9 +58,12 @@ function judgeCreate(model: StateModel, { step, exchange, tenant, resource }: Wr
   }
   const form = step.shape.endsWith('form body');
   const violations: Violation[] = [];
+  // Names in use before this POST: Eve's `unique` looks only at stored documents, so a bulk POST naming
+  // one new name twice may store both (compare allow-list bulk-repeated-name), or be refused.
+  const before = model.list(tenant, resource);
   docsOf(exchange.body).forEach((answer, i) => {
     const sent = bodies[i] ?? {};
-    const taken = contractOf(resource).unique.includes('name') && model.list(tenant, resource).find((h) => h.fields['name'] === sent['name']);
+    const taken = contractOf(resource).unique.includes('name') && before.find((h) => h.fields['name'] === sent['name']);
     if (taken) violations.push(server('KC-VALID-8', `422 "is not unique": ${resource}/${taken.id} is named ${sent['name']}`, '201'));
     if (typeof sent['_id'] === 'string' && sent['_id'] !== answer['_id']) violations.push(server('KC-CREATE-8', `the document stored under the _id sent, ${sent['_id']}`, `_id ${answer['_id']}`));
     const writtenBy = form ? 'KC-CREATE-9' : typeof sent['_id'] === 'string' ? 'KC-CREATE-8' : 'KC-CREATE-2';
