@@ -21,7 +21,7 @@ export interface ExploreSequenceOptions {
   control: boolean;
 }
 
-const WARM_UP = ['create objectstore', 'create cluster (a)', 'create cluster (a)', 'create cluster (b)', 'create kubebackup', 'create cluster (a)', ...WARM_UP_RESOURCES];
+const WARM_UP = ['create objectstore', 'create cluster (a)', 'create cluster (a)', 'create cluster (b)', 'create kubebackup', 'create cluster (a)', 'list a small page', ...WARM_UP_RESOURCES];
 const HOURS_25 = 25 * 3_600_000;
 
 type ExploreOperation = Omit<Operation, 'make'> & { make(context: Context): ExploreDraft | readonly ExploreDraft[] | undefined };
@@ -73,7 +73,14 @@ function connection(context: Context, move: 'connect' | 'disconnect'): ExploreDr
   return sym ? control(`/__mock/clusters/{{id ${sym}}}/${move}`, `control: ${move}`, {}) : undefined;
 }
 
+/** A page smaller than what it matches: totals and links must count the matches, not the page. */
+function smallPage(context: Context): ExploreDraft {
+  const page = context.faker.number.int({ min: 1, max: 2 });
+  return draft('a', 'GET', `${collectionPath('kubeclusters')}?max_results=2&page=${page}`, 'kubeclusters?a small page', 'kubeclusters');
+}
+
 const extraOperations: readonly ExploreOperation[] = [
+  { name: 'list a small page', weight: 1, make: smallPage },
   { name: 'fetch agent manifest', weight: 4, make: fetchAgent },
   { name: 'run backup', weight: 3, make: runBackup },
   { name: 'list jobs', weight: 1.5, make: listJobs },

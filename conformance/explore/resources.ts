@@ -90,6 +90,9 @@ function create(context: Context, resource: WritableResource, kind: CreateKind):
   return draft('a', 'POST', collectionPath(resource), `${resource}: ${shape}`, resource, { json: body, ...(kind === 'valid' ? { creates: [sym] } : {}) });
 }
 
+/** The fields a client changes one at a time (a rename is the name-uniqueness operations' business). */
+const changeable = (resource: WritableResource) => Object.keys(contractOf(resource).changes('', {})).filter((key) => key !== 'name');
+
 /** A PATCH of one field a client changes (not the name), to its declared new value or back to the first. */
 function patchField(context: Context, resource: WritableResource, precondition: Precondition): ExploreDraft | undefined {
   const sym = pick(context, live(context, resource));
@@ -97,7 +100,7 @@ function patchField(context: Context, resource: WritableResource, precondition: 
   const contract = contractOf(resource);
   const name = context.model.nameOf(sym);
   const changes = contract.changes(name, {});
-  const fields = Object.keys(changes).filter((key) => key !== 'name');
+  const fields = changeable(resource);
   // Each field in turn, to its new value, then back to the declared body's on the next round.
   const n = turn(context, `PATCH ${resource}`);
   const field = fields[n % fields.length] as string;
@@ -115,8 +118,8 @@ function put(context: Context, resource: WritableResource, precondition: Precond
   const made = { refs };
   const contract = contractOf(resource);
   const name = context.model.nameOf(sym);
-  // Every change and back, in turn: each PUT replaces what the one before stored.
-  const changed = turn(context, `PUT ${resource}`) % 2 === 0;
+  // The declared body and every change, in turn: each PUT replaces what the writes before stored.
+  const changed = turn(context, `PUT ${resource}`) % 2 === 1;
   const whole: Doc = changed ? { ...contract.body(name, made.refs), ...contract.changes(name, made.refs) } : contract.body(name, made.refs);
   for (const field of contract.leftOutOfPut) delete whole[field];
   const what = precondition === 'current' ? 'declared replacement' : `${precondition} If-Match`;
@@ -144,17 +147,17 @@ const WRITABLE = ['kubeclusters', 'objectstores', 'kubebackups', 'policies', 'ku
 
 /** Per resource: weight of the operation, name, and how it is made. Creates weigh more so each resource has documents early. */
 const perResource: ReadonlyArray<[number, string, (context: Context, resource: WritableResource) => Made]> = [
-  [1.2, 'declared create', (c, r) => thenRead(c, create(c, r, 'valid'))],
+  [1.2, 'declared create', (c, r) => thenRead(create(c, r, 'valid'))],
   [0.3, 'create with an unknown field', (c, r) => create(c, r, 'unknown field')],
   [0.3, 'create with a wrong type', (c, r) => create(c, r, 'wrong type')],
   [0.3, 'create under a name in use', (c, r) => create(c, r, 'repeated name')],
-  [1, 'patch a declared field', (c, r) => thenRead(c, patchField(c, r, 'current'))],
-  [0.3, 'patch a declared field, stale', (c, r) => thenRead(c, patchField(c, r, 'stale'))],
-  [0.3, 'patch a declared field, no If-Match', (c, r) => thenRead(c, patchField(c, r, 'missing'))],
-  [0.5, 'put the declared body', (c, r) => thenRead(c, put(c, r, 'current'))],
-  [0.2, 'put the declared body, stale', (c, r) => thenRead(c, put(c, r, 'stale'))],
-  [0.2, 'put the declared body, no If-Match', (c, r) => thenRead(c, put(c, r, 'missing'))],
-  [0.3, 'delete', (c, r) => thenRead(c, remove(c, r, 'current'))],
+  [1, 'patch a declared field', (c, r) => thenRead(patchField(c, r, 'current'))],
+  [0.3, 'patch a declared field, stale', (c, r) => thenRead(patchField(c, r, 'stale'))],
+  [0.3, 'patch a declared field, no If-Match', (c, r) => thenRead(patchField(c, r, 'missing'))],
+  [0.5, 'put the declared body', (c, r) => thenRead(put(c, r, 'current'))],
+  [0.2, 'put the declared body, stale', (c, r) => thenRead(put(c, r, 'stale'))],
+  [0.2, 'put the declared body, no If-Match', (c, r) => thenRead(put(c, r, 'missing'))],
+  [0.3, 'delete', (c, r) => thenRead(remove(c, r, 'current'))],
   [0.15, 'delete stale', (c, r) => remove(c, r, 'stale')],
   [0.6, 'read it', (c, r) => read(c, r, false)],
   [0.5, 'where by name', (c, r) => read(c, r, true)],
@@ -169,9 +172,9 @@ export interface ExploreOperationRow {
 }
 
 /** A write and a read of what it wrote: what the server stored shows at once, and a reproduction ends there. */
-function thenRead(context: Context, write: ExploreDraft | undefined): Made {
+function thenRead(write: ExploreDraft | undefined): Made {
   const sym = write?.creates?.[0] ?? /\{\{id ([^}]+)\}\}/.exec(write?.path ?? '')?.[1];
-  if (!write || sym === undefined || !context.faker.datatype.boolean(0.7)) return write;
+  if (!write || sym === undefined) return write;
   return [write, draft('a', 'GET', itemPath(sym), `${itemRoute(sym)}: read back`, resourceOf(sym))];
 }
 
@@ -183,9 +186,12 @@ export const resourceOperations: readonly ExploreOperationRow[] = WRITABLE.flatM
  * The first steps of a sequence: a declared document of each resource, then a name in use, a PATCH and
  * a PUT of each, so that every resource's behaviours are in play whatever the seed.
  */
-export const WARM_UP_RESOURCES = ['declared create', 'create under a name in use', 'patch a declared field', 'put the declared body'].flatMap((operation) =>
-  WRITABLE.map((resource) => `${operation} (${resource})`),
-);
+export const WARM_UP_RESOURCES = [
+  ...['declared create', 'create under a name in use'].flatMap((operation) => WRITABLE.map((resource) => `${operation} (${resource})`)),
+  // Each field a client changes, once, then a PUT of the declared body, which changes them all back.
+  ...WRITABLE.flatMap((resource) => changeable(resource).map(() => `patch a declared field (${resource})`)),
+  ...WRITABLE.map((resource) => `put the declared body (${resource})`),
+];
 
 export function runBackup(context: Context): ExploreDraft | undefined {
   const sym = pick(context, live(context, 'kubebackups'));

@@ -72,7 +72,7 @@ export async function runExplore(options: ExploreOptions): Promise<ExploreOutcom
     const step = steps[first.step] as ExploreStep;
     const wanted = (options.shrinkBudget ?? 150) > 0 && (options.shrinkRules === undefined || options.shrinkRules.includes(rule));
     const unshrunk = { reproduction: steps.filter((s) => s.index <= first.step).flatMap((s) => pass.curls.get(s.index) ?? []), shrinkReplays: 0 };
-    const shrunk = wanted ? await shrinkOne(steps, first, pass.symbols, explored, () => `${options.prefix}s${++replay}-`) : unshrunk;
+    const shrunk = wanted ? await shortestOf(found, (occurrence) => shrinkOne(steps, occurrence, pass.symbols, explored, () => `${options.prefix}s${++replay}-`)) : unshrunk;
     violations.push({ ...first.violation, step: first.step, shape: step.shape, count: found.length, ...shrunk });
   }
   return { ran: true, result: { seed: options.seed, requests: steps.length, seconds, violations } };
@@ -103,13 +103,37 @@ async function presentResources(options: ExploreOptions): Promise<string[]> {
   return found.filter((resource): resource is (typeof RESOURCES)[number] => resource !== undefined);
 }
 
+/** A reproduction this short is read at a glance; a longer one is worth shrinking from a later occurrence too. */
+const SHORT = 10;
+const OCCURRENCES = 3;
+
+/**
+ * The shortest reproduction from the first occurrences of a rule: the first one may need a long story (a
+ * list of many documents) where a later one (a smaller page) needs a short one.
+ */
+async function shortestOf(found: readonly Found[], shrinkAt: (occurrence: Found) => Promise<Reproduction>): Promise<Reproduction> {
+  const steps = [...new Set(found.map((f) => f.step))].slice(0, OCCURRENCES);
+  let best: Reproduction | undefined;
+  for (const step of steps) {
+    const next = await shrinkAt(found.find((f) => f.step === step) as Found);
+    if (!best || (next.reproduction.length > 0 && next.reproduction.length < best.reproduction.length)) best = { ...next, shrinkReplays: next.shrinkReplays + (best?.shrinkReplays ?? 0) };
+    if (best.reproduction.length <= SHORT) break;
+  }
+  return best as Reproduction;
+}
+
+interface Reproduction {
+  reproduction: string[];
+  shrinkReplays: number;
+}
+
 function groupByRule(found: readonly Found[]): Map<string, Found[]> {
   const groups = new Map<string, Found[]>();
   for (const f of found) groups.set(f.violation.rule, [...(groups.get(f.violation.rule) ?? []), f]);
   return groups;
 }
 
-async function shrinkOne(steps: readonly ExploreStep[], first: Found, symbols: ReadonlyArray<[string, string]>, options: ExploreOptions, nextPrefix: () => string): Promise<{ reproduction: string[]; shrinkReplays: number }> {
+async function shrinkOne(steps: readonly ExploreStep[], first: Found, symbols: ReadonlyArray<[string, string]>, options: ExploreOptions, nextPrefix: () => string): Promise<Reproduction> {
   const rule = first.violation.rule;
   const replay = async (candidate: readonly ExploreStep[]) => {
     const prefix = nextPrefix();
