@@ -206,3 +206,37 @@ export function requirement(id: string): Requirement {
   if (!found) throw new Error(`No requirement ${id} in conformance/requirements.ts`);
   return found;
 }
+
+/**
+ * Requirements that name one behaviour twice: the cluster-only ids written first (KC-UPDATE-1, …) and
+ * the per-resource ids added later (KC-RES-KUBECLUSTERS-n, KC-RES-JOBS-n), whose title for clusters is
+ * the older one's. A finding under either names the behaviour. Only exact overlaps are listed: e.g.
+ * KC-DELETE-2 (428 depends on a profile) is not KC-RES-KUBECLUSTERS-4.
+ */
+export const sameBehaviourAs: ReadonlyArray<{ id: string; same: readonly string[]; reason: string }> = [
+  { id: 'KC-RES-KUBECLUSTERS-1', same: ['KC-CREATE-2'], reason: 'a valid POST answers 201 and reads back exactly as stored' },
+  { id: 'KC-RES-KUBECLUSTERS-2', same: ['KC-UPDATE-1'], reason: 'a PATCH with If-Match is stored: read back with a new _etag, _updated moved, _created kept' },
+  { id: 'KC-RES-KUBECLUSTERS-3', same: ['KC-UPDATE-3'], reason: 'a PUT replaces the document: fields left out are gone, _id and _created kept' },
+  { id: 'KC-RES-KUBECLUSTERS-4', same: ['KC-ETAG-2', 'KC-ETAG-3'], reason: 'PATCH and PUT without If-Match answer 428, with a wrong one 412, and change nothing: the two halves of -4' },
+  { id: 'KC-RES-KUBECLUSTERS-5', same: ['KC-DELETE-1'], reason: 'a DELETE with If-Match answers 204 and the document is gone' },
+  { id: 'KC-RES-KUBECLUSTERS-6', same: ['KC-QUERY-1'], reason: 'where by name lists exactly that document' },
+  { id: 'KC-RES-KUBECLUSTERS-7', same: ['KC-VALID-2', 'KC-VALID-3'], reason: 'a wrong type and an unknown field answer 422 naming the field: the two halves of -7' },
+  { id: 'KC-RES-KUBECLUSTERS-8', same: ['KC-VALID-8'], reason: 'a second document under a name in use answers 422 "is not unique"' },
+  { id: 'KC-RES-JOBS-1', same: ['KC-JOBS-5'], reason: 'the same sentence: jobs are made by the server, writes to them answer 405' },
+];
+
+/** The ids naming the same behaviour as `id` (itself included), from `sameBehaviourAs`. */
+export function sameBehaviour(id: string): string[] {
+  const row = sameBehaviourAs.find((r) => r.id === id || r.same.includes(id));
+  return row ? [row.id, ...row.same] : [id];
+}
+
+/**
+ * The per-resource id of a cluster-worded finding made on another resource: KC-UPDATE-1 on a policy is
+ * KC-RES-POLICIES-2. Unchanged for clusters (the equivalence above names both) and for ids without one.
+ */
+export function onResource(id: string, resourceKey: string): string {
+  const row = sameBehaviourAs.find((r) => r.same.includes(id) && r.id.startsWith('KC-RES-KUBECLUSTERS-'));
+  if (!row || resourceKey === 'KUBECLUSTERS') return id;
+  return row.id.replace('KUBECLUSTERS', resourceKey);
+}

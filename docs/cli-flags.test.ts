@@ -12,6 +12,7 @@ const commands: ReadonlyArray<{ command: string[]; page: string }> = [
   { command: ['conformance', 'cleanup'], page: 'docs/conformance.md' },
   { command: ['compare'], page: 'docs/compare.md' },
   { command: ['proxy'], page: 'docs/proxy.md' },
+  { command: ['explore'], page: 'docs/explore.md' },
 ];
 
 describe('the flags of each command and its page', () => {

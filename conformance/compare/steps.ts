@@ -2,7 +2,7 @@
 // server fills in its own ids and etags from its own earlier answers.
 
 export type Tenant = 'a' | 'b';
-export type ResourceName = 'kubeclusters' | 'objectstores' | 'kubebackups';
+export type ResourceName = 'kubeclusters' | 'objectstores' | 'kubebackups' | 'policies' | 'kubeoffloads';
 /** Who sends a step: a tenant's token, no Authorization header, or a token no server accepts. */
 export type Sender = Tenant | 'anonymous' | 'bad-token';
 

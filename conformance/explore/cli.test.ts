@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startMockServer } from '../../mock/server.js';
+import { startMockServer } from '../../mock/node/server.js';
 import { TOKENS } from '../compare/test-support/servers.js';
 import { runExploreCli } from './cli.js';
 

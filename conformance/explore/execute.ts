@@ -5,11 +5,11 @@ import type { ProfileName } from '../../mock/options.js';
 import type { Doc, Violation } from '../rules/rule.js';
 import { Judge } from './judge.js';
 import { StateModel, TRACKED } from './model.js';
-import type { Tenant } from './model.js';
+import type { Tenant, Tracked } from './model.js';
 import { observe } from './observe.js';
 import { Sender } from './sender.js';
 import type { ServerAccess } from './sender.js';
-import type { ExploreStep } from './steps.js';
+import type { ExploreStep, KnownJob } from './steps.js';
 
 export interface Found {
   /** The step's index in the sequence. */
@@ -40,7 +40,7 @@ const MAX_PAGES = 40;
 export async function executePass(steps: readonly ExploreStep[], access: ServerAccess, options: PassOptions): Promise<Pass> {
   const started = Date.now();
   const model = new StateModel();
-  const sender = new Sender(access, (id) => agentPathOf(model.get(id)?.status));
+  const sender = new Sender(access, (id) => agentPathOf(model.get(id)?.status), () => latestJob(model));
   await snapshot(sender, model);
   const judge = new Judge(model, { profile: resolveProfile(options.profile) });
   const found: Found[] = [];
@@ -61,6 +61,16 @@ export async function executePass(steps: readonly ExploreStep[], access: ServerA
   return { found, curls, symbols: sender.symbols.entries(), ms: Date.now() - started };
 }
 
+const REMOVAL_ORDER: readonly Tracked[] = ['kubeoffloads', 'kubebackups', 'kubeclusters', 'objectstores', 'policies'];
+
+/** Whether the server has the resource (all are assumed present when the run did not look). */
+export const present = (access: ServerAccess, resource: string) => access.present === undefined || access.present.includes(resource);
+
+function latestJob(model: StateModel): KnownJob | undefined {
+  const last = [...model.jobNames].at(-1);
+  return last && { id: last[0], name: last[1] };
+}
+
 function agentPathOf(status: unknown): string | undefined {
   const url = (status as Doc | undefined)?.['agentURL'];
   return typeof url === 'string' ? new URL(url, 'http://agent.local').pathname : undefined;
@@ -69,7 +79,7 @@ function agentPathOf(status: unknown): string | undefined {
 /** What each tenant holds before the pass: the model starts from it, so lists of everything compare. */
 async function snapshot(sender: Sender, model: StateModel): Promise<void> {
   for (const tenant of ['a', 'b'] as const) {
-    for (const resource of TRACKED) {
+    for (const resource of TRACKED.filter((r) => present(sender.access, r))) {
       for (const doc of await everything(sender, tenant, resource)) {
         if (model.get(doc['_id'])) continue;
         observe(model, model.add(tenant, resource, doc['_id'], {}), doc, true);
@@ -96,7 +106,8 @@ export async function removeNamed(access: ServerAccess, prefix: string): Promise
   let removed = 0;
   let failed = 0;
   for (const tenant of ['a', 'b'] as const) {
-    for (const resource of ['kubebackups', 'kubeclusters', 'objectstores']) {
+    // Those that refer to others first: a guarded document goes once what refers to it is gone.
+    for (const resource of REMOVAL_ORDER.filter((r) => present(access, r))) {
       const named = (await everything(sender, tenant, resource)).filter((doc) => String(doc['name']).startsWith(prefix));
       for (const doc of named) {
         const answer = await sender.client(tenant).request('DELETE', `/api/v1/${resource}/${doc['_id']}`, { headers: { 'If-Match': String(doc['_etag']) } }).catch(() => undefined);

@@ -15,11 +15,11 @@ describe('explore against the mock', () => {
   });
 
   it('EXPLORE-2 a seed is a sequence: the same seed sends the same requests, another seed others', () => {
-    const sequence = (seed: number) => generateExploreSequence({ seed, count: 300, prefix: 'p-', control: true });
+    const sequence = (seed: number) => generateExploreSequence({ seed, count: 800, prefix: 'p-', control: true });
     expect(sequence(4)).toEqual(sequence(4));
     expect(sequence(5).map((s) => s.shape)).not.toEqual(sequence(4).map((s) => s.shape));
     const shapes = sequence(4).map((s) => s.shape).join('\n');
-    for (const kind of ['POST kubeclusters', 'PATCH objectstores', 'GET kubebackups?', 'action/run', 'GET jobs', 'agent manifest', '[as tenant b]', 'control: advance', 'If-Match']) expect(shapes).toContain(kind);
+    for (const kind of ['POST kubeclusters', 'PATCH objectstores', 'GET kubebackups?', 'action/run', 'GET jobs', 'agent manifest', '[as tenant b]', 'control: advance', 'If-Match', 'PATCH policies', 'PUT kubeoffloads', 'GET jobs/{id}', 'DELETE jobs/{id}']) expect(shapes).toContain(kind);
   });
 
   it('EXPLORE-3 a token the server refuses, or no server: explore cannot run and says why', async () => {

@@ -5,9 +5,10 @@ import { Faker, en } from '@faker-js/faker';
 import { SequenceModel } from '../compare/model.js';
 import { operations } from '../compare/operations.js';
 import type { Context, Operation } from '../compare/operations.js';
-import { collectionPath, draft, itemPath } from '../compare/requests.js';
+import { collectionPath, draft } from '../compare/requests.js';
 import { API } from '../compare/steps.js';
 import type { ResourceName, Sym } from '../compare/steps.js';
+import { jobOperations, noteCreated, resourceOperations, runBackup, WARM_UP_RESOURCES } from './resources.js';
 import { agentPlaceholder } from './steps.js';
 import type { ExploreDraft, ExploreStep } from './steps.js';
 
@@ -20,10 +21,10 @@ export interface ExploreSequenceOptions {
   control: boolean;
 }
 
-const WARM_UP = ['create objectstore', 'create cluster (a)', 'create cluster (a)', 'create cluster (b)', 'create kubebackup', 'create cluster (a)'];
+const WARM_UP = ['create objectstore', 'create cluster (a)', 'create cluster (a)', 'create cluster (b)', 'create kubebackup', 'create cluster (a)', 'list a small page', ...WARM_UP_RESOURCES];
 const HOURS_25 = 25 * 3_600_000;
 
-type ExploreOperation = Omit<Operation, 'make'> & { make(context: Context): ExploreDraft | undefined };
+type ExploreOperation = Omit<Operation, 'make'> & { make(context: Context): ExploreDraft | readonly ExploreDraft[] | undefined };
 
 const pick = <T>(context: Context, list: readonly T[]): T | undefined => (list.length === 0 ? undefined : context.faker.helpers.arrayElement(list));
 const live = (context: Context, resource: ResourceName) => context.model.live('a', resource);
@@ -32,12 +33,6 @@ function fetchAgent(context: Context): ExploreDraft | undefined {
   const sym = pick(context, live(context, 'kubeclusters'));
   if (!sym) return undefined;
   return { ...draft('anonymous', 'GET', agentPlaceholder(sym), 'agent manifest', undefined, { headers: { Accept: 'application/yaml' } }), via: 'agent' };
-}
-
-function runBackup(context: Context): ExploreDraft | undefined {
-  const sym = pick(context, live(context, 'kubebackups'));
-  if (!sym) return undefined;
-  return draft('a', 'POST', `${itemPath(sym)}/action/run`, 'kubebackups/{id}/action/run', 'kubebackups', { json: { retention: { retainDays: 7 }, runBackup: true } });
 }
 
 function listJobs(context: Context): ExploreDraft {
@@ -78,11 +73,18 @@ function connection(context: Context, move: 'connect' | 'disconnect'): ExploreDr
   return sym ? control(`/__mock/clusters/{{id ${sym}}}/${move}`, `control: ${move}`, {}) : undefined;
 }
 
+/** A page smaller than what it matches: totals and links must count the matches, not the page. */
+function smallPage(context: Context): ExploreDraft {
+  const page = context.faker.number.int({ min: 1, max: 2 });
+  return draft('a', 'GET', `${collectionPath('kubeclusters')}?max_results=2&page=${page}`, 'kubeclusters?a small page', 'kubeclusters');
+}
+
 const extraOperations: readonly ExploreOperation[] = [
+  { name: 'list a small page', weight: 1, make: smallPage },
   { name: 'fetch agent manifest', weight: 4, make: fetchAgent },
   { name: 'run backup', weight: 3, make: runBackup },
   { name: 'list jobs', weight: 1.5, make: listJobs },
-  { name: 'POST jobs', weight: 0.3, make: () => draft('a', 'POST', `${API}/jobs`, 'jobs', undefined, { json: { state: 'RUNNING' } }) },
+  { name: 'POST jobs', weight: 0.6, make: () => draft('a', 'POST', `${API}/jobs`, 'jobs', undefined, { json: { state: 'RUNNING' } }) },
   { name: 'create with a read-only field', weight: 1, make: createReadOnly },
   { name: 'create with a form body', weight: 1.5, make: createForm },
   { name: 'create (b) with a name a uses', weight: 1.5, make: nameOfOtherTenant },
@@ -98,14 +100,18 @@ export function generateExploreSequence(options: ExploreSequenceOptions): Explor
   const faker = new Faker({ locale: [en] });
   faker.seed(options.seed);
   const context: Context = { faker, model: new SequenceModel(options.prefix) };
-  const table: readonly ExploreOperation[] = [...operations, ...extraOperations, ...(options.control ? controlOperations : [])];
+  const table: readonly ExploreOperation[] = [...operations, ...extraOperations, ...resourceOperations, ...jobOperations, ...(options.control ? controlOperations : [])];
   const weighted = table.map((operation) => ({ weight: operation.weight, value: operation }));
   const steps: ExploreStep[] = [];
-  while (steps.length < options.count) {
-    const warm = WARM_UP[steps.length];
+  for (let drawn = 0; steps.length < options.count; drawn++) {
+    const warm = WARM_UP[drawn];
     const operation = warm === undefined ? faker.helpers.weightedArrayElement(weighted) : table.find((o) => o.name === warm);
+    // A pair (a write and its repeat) stays together: the repeat's meaning depends on the write before it.
     const made = operation?.make(context);
-    if (made) steps.push({ index: steps.length, ...made });
+    for (const one of made === undefined ? [] : Array.isArray(made) ? made : [made as ExploreDraft]) {
+      noteCreated(context.model, one);
+      steps.push({ index: steps.length, ...one });
+    }
   }
   return steps;
 }

@@ -4,7 +4,9 @@ import { parse as parseYaml } from 'yaml';
 import type { Exchange } from '../client.js';
 import { exchangeRules } from '../proxy/inspector.js';
 import { eveErrorBody } from '../rules/answers.js';
-import { addressOf, docsOf, isSuccess, requestChecker, server, show } from '../rules/rule.js';
+import { addressOf, bareEtag, docsOf, isSuccess, requestChecker, server, show } from '../rules/rule.js';
+import { contractOf } from '../checks/resource-contracts.js';
+import { onResource } from '../requirements.js';
 import type { Doc, RuleContext, Violation } from '../rules/rule.js';
 import { judgeWrite } from './writes.js';
 import { judgeListItems, readQuery } from './lists.js';
@@ -32,12 +34,12 @@ export class Judge {
     // A known crash of the reference (tolerated.ts) is neither judged nor modelled: nothing was stored.
     if (exchange.status >= 500 && crashTolerance(exchange)) return [];
     const own = [...crashRule(exchange), ...routeRule(exchange), ...this.#model(step, exchange)];
-    return [...shared, ...own].filter((v) => v.party === 'server');
+    return [...shared, ...own].filter((v) => v.party === 'server').map((v) => namedForResource(v, addressOf(exchange).resource));
   }
 
   #model(step: ExploreStep, exchange: Exchange): Violation[] {
     const address = addressOf(exchange);
-    if (address.resource === 'jobs') return this.#jobs(exchange);
+    if (address.resource === 'jobs') return this.#jobs(exchange, address.kind === 'item');
     const tenant: Tenant | undefined = step.sender === 'a' || step.sender === 'b' ? step.sender : undefined;
     const run = RUN.exec(address.path);
     if (tenant && run) return judgeWrite(this.model, { step, exchange, tenant, resource: 'kubebackups', id: run[1] });
@@ -89,8 +91,9 @@ export class Judge {
     return [server('KC-LIST-2', `only the ${resource} the answers so far made`, `${resource}/${id} (${show(doc['name'])}), which no answer created`)];
   }
 
-  #jobs(exchange: Exchange): Violation[] {
-    const violations: Violation[] = [];
+  #jobs(exchange: Exchange, item: boolean): Violation[] {
+    if (exchange.status !== 200 || exchange.request.method !== 'GET') return [];
+    const violations: Violation[] = item ? jobEtagProblems(exchange) : jobWhereProblems(exchange);
     const rank = (state: string) => (state === 'RUNNING' ? 0 : state === 'CATALOG' ? 1 : 2);
     for (const job of docsOf(exchange.body)) {
       const state = String(job['state'] ?? '');
@@ -99,6 +102,12 @@ export class Judge {
         violations.push(server('KC-JOBS-3', `job ${job['_id']} moving forward from ${before} (RUNNING → CATALOG → a done state, which never moves)`, `state ${state}`));
       }
       this.model.jobStates.set(job['_id'], state);
+    }
+    // Newest last: a list sorted by -start_time shows the job a run just started first.
+    for (const job of item ? [] : docsOf(exchange.body).reverse()) {
+      if (typeof job['name'] !== 'string') continue;
+      this.model.jobNames.delete(job['_id']);
+      this.model.jobNames.set(job['_id'], job['name']);
     }
     return violations;
   }
@@ -122,6 +131,29 @@ export class Judge {
     if (held) Object.assign(held, { expectState: move?.[2] === 'connect' ? 'ACTIVE' : 'INACTIVE', statusMayMove: true });
     return [];
   }
+}
+
+/** A finding worded for clusters, made on another resource, under that resource's KC-RES-… id (requirements.ts). */
+function namedForResource(violation: Violation, resource: string | undefined): Violation {
+  if (!(TRACKED as readonly string[]).includes(resource ?? '')) return violation;
+  return { ...violation, rule: onResource(violation.rule, contractOf(resource as Tracked).key) };
+}
+
+/** KC-RES-JOBS-2: a job read by its id carries its _etag as the ETag header. */
+function jobEtagProblems(exchange: Exchange): Violation[] {
+  const etag = bareEtag(exchange.headers.get('etag') ?? undefined);
+  const body = exchange.body as Doc | undefined;
+  if (typeof body?.['_etag'] !== 'string' || etag === body['_etag']) return [];
+  return [server('KC-RES-JOBS-2', `an ETag header ${body['_etag']} (the job's _etag)`, etag === undefined ? 'no ETag header' : `ETag ${etag}`)];
+}
+
+/** KC-RES-JOBS-3: every job a where lists matches it (by name, by backupdef). */
+function jobWhereProblems(exchange: Exchange): Violation[] {
+  const query = readQuery(addressOf(exchange).query);
+  if ('rule' in query || query.where === undefined) return [];
+  const strays = docsOf(exchange.body).filter((job) => !query.where?.(job));
+  const where = addressOf(exchange).query.get('where');
+  return strays.length === 0 ? [] : [server('KC-RES-JOBS-3', `only jobs matching where=${where}`, `job ${strays[0]?.['_id']} named ${show(strays[0]?.['name'])}`)];
 }
 
 /** A projected item shows no content, but its ETag is the one later writes send. */

@@ -4,7 +4,7 @@
 import type { Doc } from '../rules/rule.js';
 
 export type Tenant = 'a' | 'b';
-export const TRACKED = ['kubeclusters', 'objectstores', 'kubebackups'] as const;
+export const TRACKED = ['kubeclusters', 'objectstores', 'kubebackups', 'policies', 'kubeoffloads'] as const;
 export type Tracked = (typeof TRACKED)[number];
 
 export interface Held {
@@ -28,6 +28,8 @@ export interface Held {
   updated: string | undefined;
   /** The requirement a read-back that differs from `fields` breaks (the last write's). */
   writtenBy: string;
+  /** Per field, the requirement of the write that set it since the last read (a PUT's field kept by a server is the PUT's fault, even after a PATCH of another). */
+  writers: Record<string, string>;
   /** Requirements of requests since the last read that must not have changed it (refused or foreign writes). */
   suspects: string[];
   /** Its status may have moved on the server since it was last read (agent fetched, a run, a control move). */
@@ -55,12 +57,14 @@ export class StateModel {
   readonly refusedNames = new Map<string, string>();
   readonly defaults = new Map<Tracked, Doc>();
   readonly jobStates = new Map<string, string>();
+  /** Jobs by id with their names, in the order lists showed them (the last is the one job steps name). */
+  readonly jobNames = new Map<string, string>();
   #order = 0;
 
   add(tenant: Tenant, resource: Tracked, id: string, init: Partial<Held>): Held {
     const held: Held = {
       id, tenant, resource, order: this.#order++, fields: {}, complete: false, learnDefaults: false, status: undefined,
-      etag: undefined, etags: new Map(), created: undefined, updated: undefined, writtenBy: 'KC-CREATE-2', suspects: [],
+      etag: undefined, etags: new Map(), created: undefined, updated: undefined, writtenBy: 'KC-CREATE-2', writers: {}, suspects: [],
       statusMayMove: false, agentFetched: false, mustBeActive: false, ...init,
     };
     this.#byId.set(id, held);

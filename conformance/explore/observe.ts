@@ -25,6 +25,7 @@ export function observe(model: StateModel, held: Held, doc: Doc, read: boolean):
   }
   const violations = [...contentProblems(model, held, doc), ...statusProblems(held, doc, etag), ...timeProblems(held, doc)];
   adopt(model, held, doc, etag);
+  if (read) held.writers = {};
   return violations;
 }
 
@@ -34,7 +35,7 @@ function contentProblems(model: StateModel, held: Held, doc: Doc): Violation[] {
   const where = `${held.resource}/${held.id}`;
   const violations: Violation[] = [];
   for (const [field, value] of Object.entries(held.fields)) {
-    if (!deepEqual(shown[field], value)) violations.push(server(blame, `${where} ${field}: ${show(value)} (as written)`, `${field}: ${show(shown[field])}`));
+    if (!deepEqual(shown[field], value)) violations.push(server(held.suspects.at(-1) ?? held.writers[field] ?? blame, `${where} ${field}: ${show(value)} (as written)`, `${field}: ${show(shown[field])}`));
   }
   for (const [field, value] of Object.entries(shown)) {
     if (Object.hasOwn(held.fields, field)) continue;

@@ -10,6 +10,7 @@ import type { ServerAccess } from './sender.js';
 import { shrink } from './shrink.js';
 import { withPrefix } from './steps.js';
 import { leftOut } from './tolerated.js';
+import { TRACKED } from './model.js';
 import type { ExploreStep } from './steps.js';
 
 export interface ExploreOptions extends ServerAccess {
@@ -54,14 +55,15 @@ export async function runExplore(options: ExploreOptions): Promise<ExploreOutcom
   const log = options.log ?? (() => undefined);
   const reason = await unusable(options);
   if (reason) return { ran: false, reason };
-  const steps = sequenceFor(options, await hasJobs(options));
+  const explored = { ...options, present: await presentResources(options) };
+  const steps = sequenceFor(explored);
   const started = Date.now();
-  const pass = await executePass(steps, options, {
+  const pass = await executePass(steps, explored, {
     profile: options.profile,
     progressEvery: options.progressEvery ?? 250,
     progress: (done, found, ms) => log(`  … ${done}/${steps.length} requests, ${found} violation(s) so far, ${Math.round(ms / 1000)} s`),
   });
-  await removeNamed(options, options.prefix);
+  await removeNamed(explored, options.prefix);
   const seconds = (Date.now() - started) / 1000;
   const violations: ExploreViolation[] = [];
   let replay = 0;
@@ -70,26 +72,59 @@ export async function runExplore(options: ExploreOptions): Promise<ExploreOutcom
     const step = steps[first.step] as ExploreStep;
     const wanted = (options.shrinkBudget ?? 150) > 0 && (options.shrinkRules === undefined || options.shrinkRules.includes(rule));
     const unshrunk = { reproduction: steps.filter((s) => s.index <= first.step).flatMap((s) => pass.curls.get(s.index) ?? []), shrinkReplays: 0 };
-    const shrunk = wanted ? await shrinkOne(steps, first, pass.symbols, options, () => `${options.prefix}s${++replay}-`) : unshrunk;
+    const shrunk = wanted ? await shortestOf(found, (occurrence) => shrinkOne(steps, occurrence, pass.symbols, explored, () => `${options.prefix}s${++replay}-`)) : unshrunk;
     violations.push({ ...first.violation, step: first.step, shape: step.shape, count: found.length, ...shrunk });
   }
   return { ran: true, result: { seed: options.seed, requests: steps.length, seconds, violations } };
 }
 
 /** The generated sequence; with one token (no --token2) the second tenant's steps are left out. */
-function sequenceFor(options: ExploreOptions, jobs: boolean): ExploreStep[] {
+function sequenceFor(options: ExploreOptions & { present: readonly string[] }): ExploreStep[] {
   const oneTenant = options.token2 === options.token;
   const generated = generateExploreSequence({ seed: options.seed, count: options.requests * 2, prefix: options.prefix, control: options.controlUrl !== undefined });
-  const kept = generated.filter((step) => (!oneTenant || step.sender !== 'b') && (jobs || !JOB_STEP.test(step.path)) && !leftOut(step));
+  const kept = generated.filter((step) => (!oneTenant || step.sender !== 'b') && !absent(step.path, options.present) && !leftOut(step));
   return kept.slice(0, options.requests).map((step, index) => ({ ...step, index }));
 }
 
-const JOB_STEP = /\/jobs(\?|$)|\/action\/run$/;
+const RESOURCES = [...TRACKED, 'jobs'] as const;
+/** A run starts a job: a server without jobs has no runs either. */
+const RUN_STEP = /\/action\/run$/;
 
-/** Whether the server has runs and jobs (the Eve reference has neither: its /jobs is a 404). */
-async function hasJobs(options: ExploreOptions): Promise<boolean> {
+/** Whether the step goes to a resource the server does not have. */
+function absent(path: string, present: readonly string[]): boolean {
+  const resource = /^\/api\/v1\/([a-z]+)/.exec(path)?.[1];
+  return (resource !== undefined && (RESOURCES as readonly string[]).includes(resource) && !present.includes(resource)) || (RUN_STEP.test(path) && !present.includes('jobs'));
+}
+
+/** The resources the server has: the Eve reference has no policies, kubeoffloads or jobs (404 on their collections). */
+async function presentResources(options: ExploreOptions): Promise<string[]> {
   const client = new ApiClient({ baseUrl: options.baseUrl, token: options.token, timeoutMs: options.timeoutMs, validate: false, ...(options.fetch ? { fetch: options.fetch } : {}) });
-  return (await client.request('GET', '/api/v1/jobs?max_results=1').catch(() => undefined))?.status === 200;
+  const found = await Promise.all(RESOURCES.map(async (resource) => ((await client.request('GET', `/api/v1/${resource}?max_results=1`).catch(() => undefined))?.status === 200 ? resource : undefined)));
+  return found.filter((resource): resource is (typeof RESOURCES)[number] => resource !== undefined);
+}
+
+/** A reproduction this short is read at a glance; a longer one is worth shrinking from a later occurrence too. */
+const SHORT = 10;
+const OCCURRENCES = 3;
+
+/**
+ * The shortest reproduction from the first occurrences of a rule: the first one may need a long story (a
+ * list of many documents) where a later one (a smaller page) needs a short one.
+ */
+async function shortestOf(found: readonly Found[], shrinkAt: (occurrence: Found) => Promise<Reproduction>): Promise<Reproduction> {
+  const steps = [...new Set(found.map((f) => f.step))].slice(0, OCCURRENCES);
+  let best: Reproduction | undefined;
+  for (const step of steps) {
+    const next = await shrinkAt(found.find((f) => f.step === step) as Found);
+    if (!best || (next.reproduction.length > 0 && next.reproduction.length < best.reproduction.length)) best = { ...next, shrinkReplays: next.shrinkReplays + (best?.shrinkReplays ?? 0) };
+    if (best.reproduction.length <= SHORT) break;
+  }
+  return best as Reproduction;
+}
+
+interface Reproduction {
+  reproduction: string[];
+  shrinkReplays: number;
 }
 
 function groupByRule(found: readonly Found[]): Map<string, Found[]> {
@@ -98,7 +133,7 @@ function groupByRule(found: readonly Found[]): Map<string, Found[]> {
   return groups;
 }
 
-async function shrinkOne(steps: readonly ExploreStep[], first: Found, symbols: ReadonlyArray<[string, string]>, options: ExploreOptions, nextPrefix: () => string): Promise<{ reproduction: string[]; shrinkReplays: number }> {
+async function shrinkOne(steps: readonly ExploreStep[], first: Found, symbols: ReadonlyArray<[string, string]>, options: ExploreOptions, nextPrefix: () => string): Promise<Reproduction> {
   const rule = first.violation.rule;
   const replay = async (candidate: readonly ExploreStep[]) => {
     const prefix = nextPrefix();

@@ -15,6 +15,14 @@ export type ExploreDraft = StepDraft & { via?: Via };
 export const agentPlaceholder = (sym: Sym) => `{{agent ${sym}}}`;
 export const AGENT_PLACEHOLDER = /^\{\{agent ([^}]+)\}\}$/;
 
+/** The id and name of the latest job the run has listed: only the answers know them. */
+export const JOB_ID = '{{job id}}';
+export const JOB_NAME = '{{job name}}';
+export interface KnownJob {
+  id: string;
+  name: string;
+}
+
 /** A step of a replay under another name prefix: every name the step writes or queries moves with it. */
 export function withPrefix(step: ExploreStep, from: string, to: string): ExploreStep {
   const swap = (text: string) => text.split(from).join(to);

@@ -7,6 +7,7 @@ import { headerName } from '../rules/answers.js';
 import { bareEtag, deepEqual, docsOf, isSuccess, server } from '../rules/rule.js';
 import type { Doc, Violation } from '../rules/rule.js';
 import { contentOf } from './model.js';
+import { contractOf } from '../checks/resource-contracts.js';
 import type { Held, StateModel, Tenant, Tracked } from './model.js';
 import { observe } from './observe.js';
 import type { ExploreStep } from './steps.js';
@@ -57,13 +58,17 @@ function judgeCreate(model: StateModel, { step, exchange, tenant, resource }: Wr
   }
   const form = step.shape.endsWith('form body');
   const violations: Violation[] = [];
+  // Names in use before this POST: Eve's `unique` looks only at stored documents, so a bulk POST naming
+  // one new name twice may store both (compare allow-list bulk-repeated-name), or be refused.
+  const before = model.list(tenant, resource);
   docsOf(exchange.body).forEach((answer, i) => {
     const sent = bodies[i] ?? {};
-    const taken = resource === 'kubeclusters' && model.list(tenant, resource).find((h) => h.fields['name'] === sent['name']);
+    const taken = contractOf(resource).unique.includes('name') && before.find((h) => h.fields['name'] === sent['name']);
     if (taken) violations.push(server('KC-VALID-8', `422 "is not unique": ${resource}/${taken.id} is named ${sent['name']}`, '201'));
     if (typeof sent['_id'] === 'string' && sent['_id'] !== answer['_id']) violations.push(server('KC-CREATE-8', `the document stored under the _id sent, ${sent['_id']}`, `_id ${answer['_id']}`));
     const writtenBy = form ? 'KC-CREATE-9' : typeof sent['_id'] === 'string' ? 'KC-CREATE-8' : 'KC-CREATE-2';
-    const held = model.add(tenant, resource, answer['_id'], { fields: contentOf(sent), learnDefaults: true, writtenBy });
+    const fields = contentOf(sent);
+    const held = model.add(tenant, resource, answer['_id'], { fields, learnDefaults: true, writtenBy, writers: writtenAs(fields, writtenBy) });
     violations.push(...answered(model, held, answer));
   });
   return violations;
@@ -105,6 +110,8 @@ function preconditionProblems(held: Held, exchange: Exchange): Violation[] {
   return [server(rule, `412: If-Match ${ifMatch} is not the stored _etag ${held.etag}`, `${exchange.status}`)];
 }
 
+const writtenAs = (fields: Doc, rule: string): Record<string, string> => Object.fromEntries(Object.keys(fields).map((field) => [field, rule]));
+
 function deleted(model: StateModel, held: Held): Violation[] {
   const guards = held.resource === 'kubeclusters' ? model.list(held.tenant, 'kubebackups').filter((backup) => backup.fields['cluster'] === held.id) : [];
   model.remove(held, true);
@@ -121,8 +128,8 @@ function updated(model: StateModel, held: Held, { step, exchange }: WriteContext
     return [];
   }
   const before = held.fields;
-  if (step.method === 'PATCH') Object.assign(held, { fields: mergeNested(before, body), writtenBy: 'KC-UPDATE-1' });
-  else Object.assign(held, { fields: body, complete: false, writtenBy: 'KC-UPDATE-3', ...(held.complete ? { replaced: before } : {}) });
+  if (step.method === 'PATCH') Object.assign(held, { fields: mergeNested(before, body), writtenBy: 'KC-UPDATE-1', writers: { ...held.writers, ...writtenAs(body, 'KC-UPDATE-1') } });
+  else Object.assign(held, { fields: body, complete: false, writtenBy: 'KC-UPDATE-3', writers: writtenAs(body, 'KC-UPDATE-3'), ...(held.complete ? { replaced: before } : {}) });
   held.suspects = [];
   const answer = exchange.body as Doc | undefined;
   const violations: Violation[] = [];
