@@ -19,12 +19,14 @@ export interface ExploreSequenceOptions {
   prefix: string;
   /** Whether control-API steps (the clock, connect, disconnect) may be drawn. */
   control: boolean;
+  /** The resources the server has: operations on others are not drawn, so the sequence's model matches what is sent. */
+  present?: readonly string[];
 }
 
 const WARM_UP = ['create objectstore', 'create cluster (a)', 'create cluster (a)', 'create cluster (b)', 'create kubebackup', 'create cluster (a)', 'list a small page', ...WARM_UP_RESOURCES];
 const HOURS_25 = 25 * 3_600_000;
 
-type ExploreOperation = Omit<Operation, 'make'> & { make(context: Context): ExploreDraft | readonly ExploreDraft[] | undefined };
+type ExploreOperation = Omit<Operation, 'make'> & { needs?: string; make(context: Context): ExploreDraft | readonly ExploreDraft[] | undefined };
 
 const pick = <T>(context: Context, list: readonly T[]): T | undefined => (list.length === 0 ? undefined : context.faker.helpers.arrayElement(list));
 const live = (context: Context, resource: ResourceName) => context.model.live('a', resource);
@@ -82,9 +84,9 @@ function smallPage(context: Context): ExploreDraft {
 const extraOperations: readonly ExploreOperation[] = [
   { name: 'list a small page', weight: 1, make: smallPage },
   { name: 'fetch agent manifest', weight: 4, make: fetchAgent },
-  { name: 'run backup', weight: 3, make: runBackup },
-  { name: 'list jobs', weight: 1.5, make: listJobs },
-  { name: 'POST jobs', weight: 0.6, make: () => draft('a', 'POST', `${API}/jobs`, 'jobs', undefined, { json: { state: 'RUNNING' } }) },
+  { name: 'run backup', weight: 3, needs: 'jobs', make: runBackup },
+  { name: 'list jobs', weight: 1.5, needs: 'jobs', make: listJobs },
+  { name: 'POST jobs', weight: 0.6, needs: 'jobs', make: () => draft('a', 'POST', `${API}/jobs`, 'jobs', undefined, { json: { state: 'RUNNING' } }) },
   { name: 'create with a read-only field', weight: 1, make: createReadOnly },
   { name: 'create with a form body', weight: 1.5, make: createForm },
   { name: 'create (b) with a name a uses', weight: 1.5, make: nameOfOtherTenant },
@@ -100,7 +102,8 @@ export function generateExploreSequence(options: ExploreSequenceOptions): Explor
   const faker = new Faker({ locale: [en] });
   faker.seed(options.seed);
   const context: Context = { faker, model: new SequenceModel(options.prefix) };
-  const table: readonly ExploreOperation[] = [...operations, ...extraOperations, ...resourceOperations, ...jobOperations, ...(options.control ? controlOperations : [])];
+  const all: readonly ExploreOperation[] = [...operations, ...extraOperations, ...resourceOperations, ...jobOperations, ...(options.control ? controlOperations : [])];
+  const table = all.filter((operation) => operation.needs === undefined || options.present === undefined || options.present.includes(operation.needs));
   const weighted = table.map((operation) => ({ weight: operation.weight, value: operation }));
   const steps: ExploreStep[] = [];
   for (let drawn = 0; steps.length < options.count; drawn++) {

@@ -168,6 +168,8 @@ type Made = ExploreDraft | readonly ExploreDraft[] | undefined;
 export interface ExploreOperationRow {
   name: string;
   weight: number;
+  /** The resource the server must have for it (left out of the table otherwise). */
+  needs?: string;
   make(context: Context): Made;
 }
 
@@ -179,7 +181,7 @@ function thenRead(write: ExploreDraft | undefined): Made {
 }
 
 export const resourceOperations: readonly ExploreOperationRow[] = WRITABLE.flatMap((resource) =>
-  perResource.map(([weight, name, make]) => ({ name: `${name} (${resource})`, weight, make: (context: Context) => make(context, resource) })),
+  perResource.map(([weight, name, make]) => ({ name: `${name} (${resource})`, weight, needs: resource, make: (context: Context) => make(context, resource) })),
 );
 
 /**
@@ -219,7 +221,7 @@ function jobWhere(context: Context): ExploreDraft {
 }
 
 export const jobOperations: readonly ExploreOperationRow[] = [
-  { name: 'write a job', weight: 1.2, make: (c) => afterRun(c, jobWrite(c)) },
-  { name: 'read a job', weight: 0.8, make: (c) => afterRun(c, draft('a', 'GET', `${API}/jobs/${JOB_ID}`, 'jobs/{id}', undefined)) },
-  { name: 'jobs where', weight: 1, make: (c) => afterRun(c, jobWhere(c)) },
+  { name: 'write a job', weight: 1.2, needs: 'jobs', make: (c) => afterRun(c, jobWrite(c)) },
+  { name: 'read a job', weight: 0.8, needs: 'jobs', make: (c) => afterRun(c, draft('a', 'GET', `${API}/jobs/${JOB_ID}`, 'jobs/{id}', undefined)) },
+  { name: 'jobs where', weight: 1, needs: 'jobs', make: (c) => afterRun(c, jobWhere(c)) },
 ];

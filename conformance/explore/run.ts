@@ -81,7 +81,7 @@ export async function runExplore(options: ExploreOptions): Promise<ExploreOutcom
 /** The generated sequence; with one token (no --token2) the second tenant's steps are left out. */
 function sequenceFor(options: ExploreOptions & { present: readonly string[] }): ExploreStep[] {
   const oneTenant = options.token2 === options.token;
-  const generated = generateExploreSequence({ seed: options.seed, count: options.requests * 2, prefix: options.prefix, control: options.controlUrl !== undefined });
+  const generated = generateExploreSequence({ seed: options.seed, count: options.requests * 2, prefix: options.prefix, control: options.controlUrl !== undefined, present: options.present });
   const kept = generated.filter((step) => (!oneTenant || step.sender !== 'b') && !absent(step.path, options.present) && !leftOut(step));
   return kept.slice(0, options.requests).map((step, index) => ({ ...step, index }));
 }

@@ -39,7 +39,7 @@ async function explore(variant: BrokenVariant): Promise<Row> {
 }
 
 async function exploreOnce(variant: BrokenVariant, seed: number): Promise<Row> {
-  const run = options(variantFetch(variant), { seed, token: IN_PROCESS_TOKENS[0], token2: IN_PROCESS_TOKENS[1], requests: REQUESTS, shrinkRules: sameBehaviour(variant.breaks), shrinkBudget: 120 });
+  const run = options(variantFetch(variant), { seed, token: IN_PROCESS_TOKENS[0], token2: IN_PROCESS_TOKENS[1], requests: REQUESTS, shrinkRules: sameBehaviour(variant.breaks), shrinkBudget: 200 });
   const outcome = await runExplore(run);
   if (!outcome.ran) throw new Error(outcome.reason);
   // Found when explore names the broken requirement or one declared to be the same behaviour (requirements.ts).
