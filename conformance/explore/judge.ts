@@ -14,7 +14,7 @@ import { TRACKED } from './model.js';
 import type { Held, StateModel, Tenant, Tracked } from './model.js';
 import { observe } from './observe.js';
 import type { ExploreStep } from './steps.js';
-import { ABSENT_DELETE, crashTolerance } from './tolerated.js';
+import { crashTolerance } from './tolerated.js';
 
 const RUN = /\/api\/v1\/kubebackups\/([0-9a-f]{24})\/action\/run$/;
 
@@ -30,14 +30,15 @@ export class Judge {
     if (step.via === 'agent') return this.#agent(exchange);
     // A HEAD answer has no body by HTTP: the error-body rule is for the GET it stands for.
     const rules = step.method === 'HEAD' ? exchangeRules.filter((rule) => rule !== eveErrorBody) : exchangeRules;
-    const shared = rules.flatMap((rule) => rule(exchange, this.context)).filter((v) => v.rule !== ABSENT_DELETE.rule || this.#holds(step, exchange));
+    const context = { ...this.context, holdsDocument: (seen: Exchange) => this.#holds(step, seen) };
+    const shared = rules.flatMap((rule) => rule(exchange, context));
     // A known crash of the reference (tolerated.ts) is neither judged nor modelled: nothing was stored.
     if (exchange.status >= 500 && crashTolerance(exchange)) return [];
     const own = [...crashRule(exchange), ...routeRule(exchange), ...this.#model(step, exchange)];
     return [...shared, ...own].filter((v) => v.party === 'server').map((v) => namedForResource(v, addressOf(exchange).resource));
   }
 
-  /** Whether the tenant sending the step holds the document it names (see tolerated.ts ABSENT_DELETE). */
+  /** Whether the tenant sending the step holds the document it names (the rules' `holdsDocument`). */
   #holds(step: ExploreStep, exchange: Exchange): boolean {
     const held = this.model.get(addressOf(exchange).id);
     return held !== undefined && held.tenant === step.sender;

@@ -79,10 +79,3 @@ export const leftOutRows: readonly LeftOutRow[] = [
 
 export const leftOut = (step: ExploreStep) => leftOutRows.some((row) => row.applies(step));
 
-/**
- * A DELETE without If-Match of a document this tenant does not hold (deleted before, or never its own):
- * the Eve reference answers 204 whatever the If-Match, as the mock does (seen with seed 3 against the
- * reference: a backup definition deleted, then deleted again without If-Match). Nothing is removed, so
- * KC-DELETE-2's 428 is not owed.
- */
-export const ABSENT_DELETE = { id: 'delete-of-an-absent-document', rule: 'KC-DELETE-2' } as const;

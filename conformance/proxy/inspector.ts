@@ -43,7 +43,9 @@ export class Inspector {
 
   inspect(exchange: Exchange, timing: Timing): Violation[] {
     if (UNJUDGED.test(new URL(exchange.request.url).pathname)) return [];
-    const found = exchangeRules.flatMap((rule) => rule(exchange, this.#context));
+    // Only what the memory knows is gone counts as not held: an unseen document may well exist.
+    const context = { ...this.#context, holdsDocument: (seen: Exchange) => !this.#memory.deletedBefore(seen, timing.sentAt) };
+    const found = exchangeRules.flatMap((rule) => rule(exchange, context));
     found.push(...this.#memory.observe(exchange, timing));
     return unique(found);
   }

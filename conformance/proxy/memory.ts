@@ -52,6 +52,15 @@ export class DocumentMemory {
     return violations;
   }
 
+  /** Whether the document the exchange names was answered deleted (204) before this request was sent. */
+  deletedBefore(exchange: Exchange, sentAt: number): boolean {
+    const address = addressOf(exchange);
+    if (address.resource === undefined || address.id === undefined) return false;
+    const tenant = exchange.request.headers[headerName(exchange.request.headers, 'Authorization')] ?? '';
+    const deletedAt = this.#entries.get(`${tenant}|${address.resource}|${address.id}`)?.deletedAt;
+    return deletedAt !== undefined && deletedAt <= sentAt;
+  }
+
   /** A write to a version the proxy knows: 412 due to a superseded ETag; status kept by a client write. */
   #checkWrite(exchange: Exchange, entry: Entry | undefined, timing: Timing): Violation[] {
     const method = exchange.request.method;

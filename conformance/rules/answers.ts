@@ -61,9 +61,13 @@ export const conditionalGet: Rule = (exchange) => {
   return bareEtag(ifNoneMatch) === etag ? [server('KC-READ-3', `304 with no body (If-None-Match: ${ifNoneMatch} is the current ETag)`, `200 with _etag ${etag}`)] : [];
 };
 
-/** KC-ETAG-2, KC-DELETE-2: a write the profile guards, sent without If-Match, must not succeed (428). */
+/**
+ * KC-ETAG-2, KC-DELETE-2: a write the profile guards, sent without If-Match, must not succeed (428);
+ * a DELETE of a document the tenant is known not to hold owes no 428 (nothing is deleted).
+ */
 export const ifMatchEnforced: Rule = (exchange, context) => {
   if (!isSuccess(exchange) || !needsIfMatch(exchange, context) || hasIfMatch(exchange)) return [];
+  if (exchange.request.method === 'DELETE' && context.holdsDocument?.(exchange) === false) return [];
   return [server(ifMatchRule(exchange.request.method), `428 (${exchange.request.method} without If-Match)`, `${exchange.status}`)];
 };
 

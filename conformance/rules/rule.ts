@@ -18,6 +18,12 @@ export interface Violation {
 
 export interface RuleContext {
   profile: Profile;
+  /**
+   * Whether the sending tenant holds the document an item request names, where the caller knows (the
+   * proxy's memory, explore's model). A DELETE of a document it does not hold (deleted before, another
+   * tenant's) deletes nothing, and Eve answers it 204 whatever the If-Match (eve-contract.md, Delete).
+   */
+  holdsDocument?: (exchange: Exchange) => boolean;
 }
 
 export type Rule = (exchange: Exchange, context: RuleContext) => Violation[];
