@@ -251,7 +251,17 @@ export function renderTable(rows: readonly Row[], startups: Record<string, Start
   const widths = header.map((_, c) => Math.max(...table.map((row) => row[c]!.length)));
   const lines = table.map((row) => row.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '));
   const startupLines = Object.entries(startups).map(([name, { ms, rssMb }]) => `  ${name}: ${ms.toFixed(0)} ms, RSS ${rssMb.toFixed(0)} MB`);
-  return [`\n${flags.clusters} clusters preloaded, ${flags.connections} connections, ${flags.duration} s per cell`, ...lines, '\nStart-up to first answer:', ...startupLines].join('\n');
+  return [`\n${flags.clusters} clusters preloaded, ${flags.connections} connections, ${flags.duration} s per cell`, ...lines, ...againstHttp(rows), '\nStart-up to first answer:', ...startupLines].join('\n');
+}
+
+/** Each in-process figure as a multiple of the HTTP mock's on the same operation, when the run has both. */
+function againstHttp(rows: readonly Row[]): string[] {
+  const http = new Map(rows.filter((r) => r.server === 'kubeclusters-mock').map((r) => [r.operation, r.requestsPerSecond]));
+  const lines = rows.flatMap((r) => {
+    const over = http.get(r.operation);
+    return r.server.startsWith('kubeclusters-mock, ') && over ? [`  ${r.server.slice('kubeclusters-mock, '.length)}: ${(r.requestsPerSecond / over).toFixed(2)} × the HTTP mock (${r.operation})`] : [];
+  });
+  return lines.length > 0 ? ['\nIn process, against the HTTP mock of this run:', ...lines] : [];
 }
 
 await main(process.argv);

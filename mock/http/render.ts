@@ -6,6 +6,7 @@ import { fieldsJsonOf, jsonString, withOpenEnd } from '../store/document.js';
 import type { StoredDoc } from '../store/document.js';
 import { httpDate } from '../store/http-date.js';
 import { ApiError } from './errors.js';
+import { textAnswer } from './host-answer.js';
 
 export type Json = Record<string, unknown>;
 type LinkSet = 'self' | 'item';
@@ -126,8 +127,8 @@ export interface AnswerHeaders {
  * `Headers`. Names are lower case and in alphabetical order, as a `Headers` lists them, so the
  * bytes on the wire are the same as Hono's `c.header()` gives.
  */
-export function jsonAnswer(body: string, status: number, headers: AnswerHeaders = {}): Response {
-  return new Response(body, { status, headers: answerHeaders(headers) });
+export function jsonAnswer(env: unknown, body: string, status: number, headers: AnswerHeaders = {}): Response {
+  return textAnswer(env, body, { status, headers: answerHeaders(headers) });
 }
 
 /**

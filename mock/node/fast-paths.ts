@@ -1,8 +1,11 @@
-// The Node host's fast paths: headers and body read from @hono/node-server's raw request, and Node's
-// native SHA-1. The core answers the same without them (mock/http/host-request.ts, mock/store/sha1.ts).
+// The Node host's fast paths: headers and body read from @hono/node-server's raw request, answers in
+// @hono/node-server's own Response, and Node's native SHA-1. The core answers the same without them
+// (mock/http/host-request.ts, mock/http/host-answer.ts, mock/store/sha1.ts).
 import { hash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { tooLarge } from '../http/body.js';
+import { useHostAnswerMaker } from '../http/host-answer.js';
+import type { HostAnswerMaker } from '../http/host-answer.js';
 import { useHostRequestReader } from '../http/host-request.js';
 import type { HostRequestReader } from '../http/host-request.js';
 import { useSha1Hex } from '../store/sha1.js';
@@ -25,6 +28,13 @@ export const nodeRequestReader: HostRequestReader = {
   },
 };
 
+/**
+ * On a port, `Response` is @hono/node-server's own class (its listener puts it in place of the global
+ * one): it keeps the text and the plain header object, and the listener writes them to the socket as
+ * they are. A TextResponse there would be read back as a stream.
+ */
+export const nodeAnswerMaker: HostAnswerMaker = (env, body, init) => (incomingOf(env) ? new Response(body, init) : undefined);
+
 let installed = false;
 
 /** Installs the fast paths once per process; requests not on a Node port are read as before. */
@@ -32,6 +42,7 @@ export function useNodeFastPaths(): void {
   if (installed) return;
   installed = true;
   useHostRequestReader(nodeRequestReader);
+  useHostAnswerMaker(nodeAnswerMaker);
   useSha1Hex((text) => hash('sha1', text, 'hex'));
 }
 

@@ -231,9 +231,9 @@ export function resourceRoutes(service: ResourceService, deps: RouteDeps): Resou
   const context = (c: Context, tenant: string): WriteContext => ({ tenant, now: deps.now(), baseUrl: deps.baseUrl(c) });
   /** Eve's write answers: 201 carries Location (the etag only in the body); PATCH carries ETag; PUT ETag and Last-Modified. */
   const written = (c: Context, doc: StoredDoc, status: 200 | 201): Response => {
-    if (status === 201) return jsonAnswer(renderer.writtenJson(doc), 201, { location: locationOf(deps.baseUrl(c), doc._id, target) });
+    if (status === 201) return jsonAnswer(c.env, renderer.writtenJson(doc), 201, { location: locationOf(deps.baseUrl(c), doc._id, target) });
     const lastModified = c.req.method === 'PUT' ? httpDate(doc._updated) : undefined;
-    return jsonAnswer(renderer.writtenJson(doc), 200, { etag: etagHeader(doc._etag), lastModified });
+    return jsonAnswer(c.env, renderer.writtenJson(doc), 200, { etag: etagHeader(doc._etag), lastModified });
   };
   const handlers: ResourceHandlers = {
     collection: { GET: listRoute(service, deps, renderer), POST: (c, tenant) => readDocumentBody(c, deps.limits.maxBodyBytes).then((body) => created(c, tenant, body)) },
@@ -241,7 +241,7 @@ export function resourceRoutes(service: ResourceService, deps: RouteDeps): Resou
       GET: (c, tenant, id) => {
         const doc = service.get(tenant, id);
         if (isNotModified(doc, requestHeader(c, 'if-none-match'), requestHeader(c, 'if-modified-since'))) return new Response(null, { status: 304, headers: { etag: etagHeader(doc._etag) } });
-        return items.answer(doc._id, doc) ?? items.keep(doc._id, doc, renderer.json(doc, 'item'), { etag: etagHeader(doc._etag), lastModified: httpDate(doc._updated) });
+        return items.answer(c.env, doc._id, doc) ?? items.keep(c.env, doc._id, doc, renderer.json(doc, 'item'), { etag: etagHeader(doc._etag), lastModified: httpDate(doc._updated) });
       },
       // A write answers in the continuation of its body's promise: no async function's own promise and turn on top.
       PATCH: (c, tenant, id) => readDocumentBody(c, deps.limits.maxBodyBytes).then((body) => written(c, service.update(context(c, tenant), id, body, requestHeader(c, 'if-match')), 200)),
@@ -263,7 +263,7 @@ export function resourceRoutes(service: ResourceService, deps: RouteDeps): Resou
     if (body === null || body.length === 0) throw new ApiError(400, 'Invalid body: it holds no document; send a JSON object or a non-empty list of them');
     const docs = service.createMany(context(c, tenant), body);
     const location = locationOf(deps.baseUrl(c), (docs[0] as StoredDoc)._id, target);
-    return jsonAnswer(`{"_status":"OK","_items":[${docs.map((doc) => renderer.writtenJson(doc)).join(',')}]}`, 201, { location });
+    return jsonAnswer(c.env, `{"_status":"OK","_items":[${docs.map((doc) => renderer.writtenJson(doc)).join(',')}]}`, 201, { location });
   };
 
   const run = deps.run;
@@ -283,7 +283,7 @@ function listRoute(service: ResourceService, deps: RouteDeps, renderer: DocRende
     const queryStart = url.indexOf('?');
     const key = `${tenant}\u0000${queryStart === -1 ? '' : url.slice(queryStart)}`;
     const revision = service.revision(tenant);
-    const kept = pages.answer(key, revision);
+    const kept = pages.answer(c.env, key, revision);
     if (kept) return kept;
     const paging = parsePaging({ max_results: c.req.query('max_results'), page: c.req.query('page') });
     const raw = { where: c.req.query('where'), sort: c.req.query('sort'), projection: c.req.query('projection') };
@@ -299,6 +299,6 @@ function listRoute(service: ResourceService, deps: RouteDeps, renderer: DocRende
       ? JSON.stringify(items.map((doc) => renderer.render(applyProjection(doc, projection, ALWAYS_KEPT) as StoredDoc)))
       : `[${items.map((doc) => renderer.json(doc)).join(',')}]`;
     const json = `{"_items":${itemsJson},"_links":${JSON.stringify(links)},"_meta":${JSON.stringify(meta)}}`;
-    return pages.keep(key, revision, json, { lastModified, totalCount: String(total) });
+    return pages.keep(c.env, key, revision, json, { lastModified, totalCount: String(total) });
   };
 }
